@@ -1,0 +1,1 @@
+"""Jobcentertjek: a public record of criticism of Danish jobcentres, the answers and the promises."""

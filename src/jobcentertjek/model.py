@@ -1,0 +1,220 @@
+"""The entry format: one pydantic model per entry type.
+
+These models are the single definition of what a valid entry is: the validator runs
+them, and the published JSON Schema (``data/entry.schema.json``) is generated from them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal, Union
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from .dates import PartialDate, today
+
+STATUS_LABELS = {  # the promise scale, in the order a reader meets it
+    "not-assessed": "Ikke vurderet",
+    "in-progress": "I gang",
+    "stalled": "Gået i stå",
+    "kept": "Holdt",
+    "partly-kept": "Delvist holdt",
+    "broken": "Brudt",
+    "unverifiable": "Kan ikke efterprøves",
+}
+FINAL_STATUSES = {"kept", "partly-kept", "broken"}  # a promise with one of these cannot be overdue
+OVERDUE_LABEL = "Frist overskredet"
+
+TYPE_LABELS = {"report": "Kritik", "response": "Svar", "plan": "Handleplan", "update": "Opfølgning"}
+
+REPORT_KINDS = {
+    "official-report": "Officiel rapport",
+    "commissioned-report": "Bestilt rapport",
+    "survey": "Undersøgelse",
+    "citizens-letter": "Borgerbrev",
+    "proposals": "Forslagskatalog",
+    "news": "Nyhedsartikel",
+    "ankestyrelsen": "Ankestyrelsen",
+    "ombudsmand": "Folketingets Ombudsmand",
+}
+
+Status = Literal["not-assessed", "in-progress", "stalled", "kept", "partly-kept", "broken", "unverifiable"]
+ReportKind = Literal[
+    "official-report", "commissioned-report", "survey", "citizens-letter",
+    "proposals", "news", "ankestyrelsen", "ombudsmand",
+]
+
+_ID = re.compile(r"^[0-9]{4}(-[0-9]{2}){0,2}-[a-z0-9]+(-[a-z0-9]+)*$")
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_URL = re.compile(r"^https?://[^\s<>\"']+\.[^\s<>\"']+$", re.IGNORECASE)
+
+
+def _parse_date(value: object) -> PartialDate:
+    try:
+        date = PartialDate.parse(value)
+    except ValueError as exc:
+        raise PydanticCustomError("date", str(exc)) from None
+    if date.first_day > today():
+        raise PydanticCustomError("future", f"datoen {date} ligger i fremtiden")
+    return date
+
+
+def _plain_text(value: str) -> str:
+    """One-line text that also ends up in titles and feeds: no HTML, no line breaks."""
+    if not value.strip():
+        raise PydanticCustomError("empty", "må ikke være tom")
+    if "<" in value or ">" in value:
+        raise PydanticCustomError("html", "må ikke indeholde < eller >; skriv almindelig tekst")
+    if "\n" in value:
+        raise PydanticCustomError("newline", "skal stå på én linje")
+    return value
+
+
+def _markdown(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("empty", "må ikke være tom")
+    return value
+
+
+def _pattern(regex: re.Pattern, explanation: str):
+    def check(value: str) -> str:
+        if not regex.match(value):
+            raise PydanticCustomError("pattern", explanation)
+        return value
+    return check
+
+
+Date = Annotated[
+    PartialDate,
+    PlainValidator(_parse_date),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({
+        "description": "Date as precise as the source gives it: YYYY-MM-DD, YYYY-MM or YYYY.",
+        "anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}, {"type": "integer"}],
+    }),
+]
+PlainText = Annotated[str, AfterValidator(_plain_text)]
+Markdown = Annotated[str, AfterValidator(_markdown)]
+Url = Annotated[str, AfterValidator(_pattern(_URL, "skal være en fuld webadresse, der begynder med https:// eller http://"))]
+EntryId = Annotated[str, AfterValidator(_pattern(_ID, "skal være id'et (filnavnet uden .yaml) på en anden sag, fx 2018-04-10-taskforce-rapport"))]
+Slug = Annotated[str, AfterValidator(_pattern(_SLUG, "må kun indeholde små bogstaver a-z, tal og bindestreg, fx handleplan-2018"))]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Source(_Strict):
+    """Where a fact comes from. Every entry cites at least one."""
+
+    title: PlainText
+    publisher: PlainText
+    date: Date
+    url: Url | None = None
+    archive_url: Url | None = Field(None, description="An archived copy, e.g. on web.archive.org.")
+    note: PlainText | None = None
+
+
+class Actor(_Strict):
+    """A person in a public role, or a body such as a committee. Never a private citizen
+    who has not gone public."""
+
+    name: PlainText
+    role: PlainText | None = None
+    party: PlainText | None = None
+
+
+class Figure(_Strict):
+    """A number from a report, kept as a number."""
+
+    label: PlainText
+    value: int | float
+    unit: PlainText | None = None
+
+
+class Correction(_Strict):
+    """A public note that the entry was corrected: shown on the entry and in the corrections log."""
+
+    date: Date
+    text: PlainText
+
+
+class Promise(_Strict):
+    id: Slug
+    text: Markdown
+    promised_by: Actor
+    deadline: Date | None = None
+    status: Status = "not-assessed"
+    status_note: Markdown | None = None
+    sources: list[Source] = Field(default_factory=list, description="Required unless status is not-assessed.")
+
+
+class StatusChange(_Strict):
+    promise: Slug = Field(description="The id of a promise in the plan.")
+    status: Status
+    note: Markdown | None = None
+
+
+class _Entry(_Strict):
+    title: PlainText
+    date: Date
+    kommune: Slug = Field(description="The kommune's slug, e.g. koebenhavn, or hele-landet.")
+    tags: list[PlainText] = Field(min_length=1)
+    summary: Markdown = Field(description="Markdown, in your own words.")
+    sources: list[Source] = Field(min_length=1)
+    corrections: list[Correction] = Field(default_factory=list)
+
+    def links(self) -> list[str]:
+        """Ids of the entries this one refers to."""
+        return []
+
+
+class Report(_Entry):
+    type: Literal["report"]
+    kind: ReportKind
+    publisher: PlainText
+    findings: list[Markdown] = Field(min_length=1)
+    figures: list[Figure] = Field(default_factory=list)
+    people: list[Actor] = Field(default_factory=list, description="People named in their public role.")
+
+
+class Response(_Entry):
+    type: Literal["response"]
+    responds_to: list[EntryId] = Field(min_length=1)
+    responders: list[Actor] = Field(min_length=1)
+
+    def links(self) -> list[str]:
+        return list(self.responds_to)
+
+
+class Plan(_Entry):
+    type: Literal["plan"]
+    responds_to: list[EntryId] = Field(default_factory=list)
+    promises: list[Promise] = Field(min_length=1)
+
+    def links(self) -> list[str]:
+        return list(self.responds_to)
+
+
+class Update(_Entry):
+    type: Literal["update"]
+    plan: EntryId
+    changes: list[StatusChange] = Field(min_length=1)
+
+    def links(self) -> list[str]:
+        return [self.plan]
+
+
+MODELS: dict[str, type[_Entry]] = {"report": Report, "response": Response, "plan": Plan, "update": Update}
+Entry = Union[Report, Response, Plan, Update]
+
+
+def json_schema() -> dict:
+    """The JSON Schema of an entry file, for editors and for the open data."""
+    from pydantic import TypeAdapter
+
+    schema = TypeAdapter(Annotated[Entry, Field(discriminator="type")]).json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Jobcentertjek entry"
+    return schema

@@ -1,0 +1,260 @@
+"""Check every entry file and the links between them; collect all problems before failing."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from . import privacy
+from .dates import PartialDate
+from .model import MODELS, Actor, Correction, Entry, Figure, Plan, Promise, Source, StatusChange, Update, _Entry
+from .problems import Problem
+from .reference import kommuner, suggest, tags
+from .yamlload import LoadedYaml, field_name, load_yaml
+
+
+@dataclass(frozen=True)
+class LoadedEntry:
+    """A valid entry with where it came from, so later checks can still point at lines."""
+
+    id: str
+    path: str
+    entry: Entry
+    yaml: LoadedYaml
+
+    def position(self, *path, key: bool = False) -> tuple[int, int]:
+        return self.yaml.position(path, key=key)
+
+    def problem(self, path: tuple, message: str, *, key: bool = False, severity: str = "error") -> Problem:
+        line, column = self.position(*path, key=key)
+        return Problem(self.path, line, column, field_name(path), message, severity)
+
+
+_ALL_FIELDS = {
+    name
+    for model in (*MODELS.values(), Actor, Correction, Figure, Promise, Source, StatusChange)
+    for name in model.model_fields
+}
+_FILE_DATE = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)-[a-z0-9]+(-[a-z0-9]+)*$")
+
+_MESSAGES = {
+    "missing": "feltet mangler; det skal udfyldes",
+    "string_type": "skal være tekst",
+    "list_type": "skal være en liste (linjer der begynder med '- ')",
+    "int_type": "skal være et tal",
+    "float_type": "skal være et tal",
+    "model_type": "skal bestå af felter (navn: værdi)",
+    "dict_type": "skal bestå af felter (navn: værdi)",
+    "bool_type": "skal være true eller false",
+}
+
+
+def find_case_files(paths: list[Path]) -> list[Path]:
+    """Every ``.yaml``/``.yml`` file under the given files or folders, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += [p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()]
+        else:
+            found.append(path)
+    return sorted(set(found))
+
+
+def display_path(path: Path) -> str:
+    """Paths relative to the working directory, as an editor or CI annotation wants them."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def check_paths(paths: list[Path]) -> tuple[list[LoadedEntry], list[Problem]]:
+    """Load and check all files; returns the valid entries and every problem (errors and warnings)."""
+    entries, problems = [], []
+    for path in find_case_files(paths):
+        entry, file_problems = load_entry(path)
+        problems += file_problems
+        if entry is not None:
+            entries.append(entry)
+    problems += check_links(entries)
+    return entries, sorted(problems)
+
+
+def load_entry(path: Path) -> tuple[LoadedEntry | None, list[Problem]]:
+    """One file on its own: syntax, fields, types, dates, vocabulary, privacy and naming."""
+    shown = display_path(path)
+    if path.suffix != ".yaml":
+        return None, [Problem(shown, 1, 1, "filnavn", "filen skal hedde noget med .yaml til sidst")]
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(shown, 1, 1, "(hele filen)", f"filen kan ikke læses: {exc.strerror}")]
+    loaded, problems = load_yaml(raw, shown)
+    if loaded is None:
+        return None, problems
+    model, problems = _model_for(loaded, shown)
+    if model is None:
+        return None, problems
+    try:
+        entry = model.model_validate(loaded.data)
+    except ValidationError as exc:
+        return None, _translate(exc, loaded, shown)
+    loaded_entry = LoadedEntry(id=path.stem, path=shown, entry=entry, yaml=loaded)
+    problems = _check_entry(loaded_entry, path) + privacy.scan(loaded, shown)
+    errors = [p for p in problems if p.severity == "error"]
+    return (None if errors else loaded_entry), problems
+
+
+def _model_for(loaded: LoadedYaml, shown: str) -> tuple[type[_Entry] | None, list[Problem]]:
+    kind = loaded.data.get("type")
+    if kind in MODELS:
+        return MODELS[kind], []
+    line, column = loaded.position(("type",))
+    known = ", ".join(MODELS)
+    message = (f"feltet mangler; skriv hvilken slags sag det er: {known}" if kind is None
+               else f"ukendt type {kind!r}; brug en af: {known}")
+    return None, [Problem(shown, line, column, "type", message)]
+
+
+def _translate(exc: ValidationError, loaded: LoadedYaml, shown: str) -> list[Problem]:
+    """Pydantic's errors, in plain Danish, at the line where the contributor must look."""
+    problems, seen = [], set()
+    for error in exc.errors():
+        path = _data_path(loaded.data, error["loc"], keep_last=error["type"] in ("missing", "extra_forbidden"))
+        if path in seen:  # a union reports one error per alternative; one is enough
+            continue
+        seen.add(path)
+        message = _message(error, path)
+        key = error["type"] == "extra_forbidden"
+        lookup = path[:-1] if error["type"] == "missing" else path
+        line, column = loaded.position(lookup, key=key)
+        problems.append(Problem(shown, line, column, field_name(path), message))
+    return problems
+
+
+def _data_path(data, loc: tuple, keep_last: bool) -> tuple:
+    """The part of pydantic's location that exists in the file (it adds union member names)."""
+    path, node = [], data
+    for i, part in enumerate(loc):
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        else:
+            if keep_last and i == len(loc) - 1:
+                path.append(part)
+            break
+        path.append(part)
+    return tuple(path)
+
+
+def _message(error: dict, path: tuple) -> str:
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        guess = suggest(str(path[-1]), _ALL_FIELDS, limit=1)
+        hint = f"; mente du {guess[0]!r}?" if guess else "; slet det, eller se README for de tilladte felter"
+        return f"ukendt felt {path[-1]!r}{hint}"
+    if kind == "literal_error":
+        return f"ukendt værdi {error['input']!r}; brug en af: {error['ctx']['expected'].replace(chr(39), '').replace(' or ', ', ')}"
+    if kind == "too_short":
+        return "skal have mindst ét punkt"
+    return _MESSAGES.get(kind, error["msg"])
+
+
+def _check_entry(item: LoadedEntry, path: Path) -> list[Problem]:
+    entry = item.entry
+    problems = []
+    places = kommuner()
+    if entry.kommune not in places:
+        guess = suggest(entry.kommune, places)
+        hint = f"; mente du {guess[0]!r}?" if guess else "; se listen i src/jobcentertjek/data/kommuner.yaml"
+        problems.append(item.problem(("kommune",), f"ukendt kommune {entry.kommune!r}{hint}"))
+    elif path.parent.name != entry.kommune:
+        problems.append(item.problem(("kommune",), f"filen ligger i mappen {path.parent.name!r}, men sagen hører til "
+                                                   f"{entry.kommune!r}; flyt den til cases/{entry.kommune}/"))
+    name_match = _FILE_DATE.match(path.stem)
+    if not name_match or name_match.group(1) != str(entry.date):
+        problems.append(item.problem(("date",), f"filnavnet skal være sagens dato og et kort navn med små bogstaver "
+                                                f"og bindestreger, fx {entry.date}-handleplan.yaml"))
+    known_tags = tags()
+    for i, tag in enumerate(entry.tags):
+        if tag not in known_tags:
+            guess = suggest(tag, known_tags)
+            hint = f"; mente du {guess[0]!r}?" if guess else "; se src/jobcentertjek/data/tags.yaml"
+            problems.append(item.problem(("tags", i), f"ukendt emne {tag!r}{hint}"))
+    if len(set(entry.tags)) != len(entry.tags):
+        problems.append(item.problem(("tags",), "samme emne står flere gange"))
+    if isinstance(entry, Plan):
+        problems += _check_promises(item)
+    return problems
+
+
+def _check_promises(item: LoadedEntry) -> list[Problem]:
+    plan = item.entry
+    problems, seen = [], set()
+    for i, promise in enumerate(plan.promises):
+        if promise.id in seen:
+            problems.append(item.problem(("promises", i, "id"), f"løftet {promise.id!r} findes allerede i denne plan"))
+        seen.add(promise.id)
+        if promise.status != "not-assessed" and not promise.sources:
+            problems.append(item.problem(("promises", i, "status"),
+                                         "en status ud over not-assessed skal have mindst én kilde under sources"))
+        if promise.deadline and promise.deadline.last_day < plan.date.first_day:
+            problems.append(item.problem(("promises", i, "deadline"),
+                                         f"fristen {promise.deadline} ligger før planens dato {plan.date}"))
+    return problems
+
+
+def check_links(entries: list[LoadedEntry]) -> list[Problem]:
+    """Checks across files: unique ids, and links to entries and promises that exist."""
+    problems, by_id = [], {}
+    for item in entries:
+        if item.id in by_id:
+            other = by_id[item.id]
+            problems.append(item.problem((), f"id'et {item.id!r} bruges også af {other.path}; giv filen et andet navn"))
+        else:
+            by_id[item.id] = item
+    for item in entries:
+        entry = item.entry
+        for i, target in enumerate(getattr(entry, "responds_to", [])):
+            problems += _check_target(item, ("responds_to", i), target, by_id)
+        if isinstance(entry, Update):
+            problems += _check_update(item, by_id)
+    return problems
+
+
+def _check_target(item: LoadedEntry, path: tuple, target: str, by_id: dict) -> list[Problem]:
+    if target not in by_id:
+        guess = suggest(target, by_id)
+        hint = f"; mente du {guess[0]!r}?" if guess else ""
+        return [item.problem(path, f"der findes ingen sag med id'et {target!r}{hint}")]
+    if target == item.id:
+        return [item.problem(path, "en sag kan ikke henvise til sig selv")]
+    if _definitely_before(item.entry.date, by_id[target].entry.date):
+        return [item.problem(path, f"sagen er dateret før {target!r}, som den henviser til")]
+    return []
+
+
+def _check_update(item: LoadedEntry, by_id: dict) -> list[Problem]:
+    update = item.entry
+    problems = _check_target(item, ("plan",), update.plan, by_id)
+    if problems:
+        return problems
+    plan = by_id[update.plan].entry
+    if not isinstance(plan, Plan):
+        return [item.problem(("plan",), f"{update.plan!r} er ikke en handleplan (type: plan)")]
+    promise_ids = [p.id for p in plan.promises]
+    for i, change in enumerate(update.changes):
+        if change.promise not in promise_ids:
+            problems.append(item.problem(("changes", i, "promise"),
+                                         f"planen {update.plan!r} har intet løfte {change.promise!r}; "
+                                         f"dens løfter er: {', '.join(promise_ids)}"))
+    return problems
+
+
+def _definitely_before(a: PartialDate, b: PartialDate) -> bool:
+    return a.last_day < b.first_day
