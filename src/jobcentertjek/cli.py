@@ -7,16 +7,21 @@ import os
 import sys
 from pathlib import Path
 
+from .build import build_site
 from .validate import check_paths
 
 
-def _check(args: argparse.Namespace) -> int:
-    entries, problems = check_paths([Path(p) for p in args.paths])
+def _print_problems(problems) -> None:
     in_github = bool(os.environ.get("GITHUB_ACTIONS"))
     for problem in problems:
         print(problem)
         if in_github:
             print(problem.github_annotation())
+
+
+def _check(args: argparse.Namespace) -> int:
+    entries, problems = check_paths([Path(p) for p in args.paths])
+    _print_problems(problems)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     if errors:
@@ -26,12 +31,40 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="jobcentertjek", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
+def _build(args: argparse.Namespace) -> int:
+    code, problems = build_site(Path(args.config_file), Path(args.site_dir), Path(args.cases), strict=not args.no_strict)
+    _print_problems(problems)
+    if code:
+        print(f"Bygningen fejlede; {args.site_dir}/ er uændret.", file=sys.stderr)
+    else:
+        print(f"Siden er bygget i {args.site_dir}/.", file=sys.stderr)
+    return code
+
+
+def _add_check(commands) -> None:
     check = commands.add_parser("check", help="validate entry files and print every problem")
     check.add_argument("paths", nargs="*", default=["cases"], help="files or folders (default: cases)")
     check.set_defaults(run=_check)
+
+
+def _add_build(commands) -> None:
+    build = commands.add_parser("build", help="validate, then build the site atomically (site/ survives failures)")
+    build.add_argument("--config-file", default="mkdocs.yml")
+    build.add_argument("--site-dir", default="site")
+    build.add_argument("--cases", default="cases")
+    build.add_argument("--no-strict", action="store_true", help="do not treat MkDocs warnings as errors")
+    build.set_defaults(run=_build)
+
+
+# Each subcommand registers itself here; keep one function per command.
+SUBCOMMANDS = [_add_check, _add_build]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="jobcentertjek", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    for add in SUBCOMMANDS:
+        add(commands)
     return parser
 
 

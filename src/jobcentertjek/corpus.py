@@ -1,0 +1,176 @@
+"""All valid entries as one connected record: threads, promises and their status over time."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .dates import PartialDate, days_between, today
+from .model import FINAL_STATUSES, OVERDUE_LABEL, STATUS_LABELS, Plan, Promise, Source, Update
+from .problems import ValidationFailed
+from .reference import Kommune, kommuner, tags
+from .validate import LoadedEntry, check_paths
+
+
+@dataclass(frozen=True)
+class StatusStep:
+    """One point in a promise's history: the plan itself, or an update that changed it."""
+
+    date: PartialDate
+    status: str
+    entry_id: str
+    note: str | None
+    sources: tuple[Source, ...]
+
+
+@dataclass
+class TrackedPromise:
+    plan: LoadedEntry
+    promise: Promise
+    history: list[StatusStep]
+    on: dt.date  # the day the status is computed for
+
+    @property
+    def key(self) -> str:
+        """Globally unique id of the promise: ``<plan id>#<promise id>``."""
+        return f"{self.plan.id}#{self.promise.id}"
+
+    @property
+    def status(self) -> str:
+        return self.history[-1].status
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    @property
+    def overdue_days(self) -> int | None:
+        """Days past the deadline while the promise has no final verdict; None if not overdue."""
+        deadline = self.promise.deadline
+        if deadline is None or self.status in FINAL_STATUSES:
+            return None
+        days = (self.on - deadline.last_day).days
+        return days if days > 0 else None
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.overdue_days is not None
+
+    @property
+    def overdue_label(self) -> str:
+        return OVERDUE_LABEL
+
+
+@dataclass
+class Corpus:
+    entries: list[LoadedEntry]  # newest first, by date then id
+    on: dt.date = field(default_factory=today)
+
+    @classmethod
+    def load(cls, cases_dir: Path, on: dt.date | None = None) -> "Corpus":
+        """Every entry under ``cases_dir``; raises ValidationFailed listing every error."""
+        entries, problems = check_paths([cases_dir])
+        errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            raise ValidationFailed(errors)
+        return cls.from_entries(entries, on)
+
+    @classmethod
+    def from_entries(cls, entries: list[LoadedEntry], on: dt.date | None = None) -> "Corpus":
+        ordered = sorted(entries, key=lambda e: (e.entry.date.sort_key(), e.id), reverse=True)
+        return cls(ordered, on or today())
+
+    @cached_property
+    def by_id(self) -> dict[str, LoadedEntry]:
+        return {e.id: e for e in self.entries}
+
+    @cached_property
+    def by_kommune(self) -> dict[str, list[LoadedEntry]]:
+        grouped: dict[str, list[LoadedEntry]] = defaultdict(list)
+        for item in self.entries:
+            grouped[item.entry.kommune].append(item)
+        return grouped
+
+    @cached_property
+    def by_tag(self) -> dict[str, list[LoadedEntry]]:
+        grouped: dict[str, list[LoadedEntry]] = {name: [] for name in tags()}
+        for item in self.entries:
+            for tag in item.entry.tags:
+                grouped[tag].append(item)
+        return grouped
+
+    @cached_property
+    def referrers(self) -> dict[str, list[LoadedEntry]]:
+        """For each id, the entries that link to it (oldest first)."""
+        found: dict[str, list[LoadedEntry]] = defaultdict(list)
+        for item in reversed(self.entries):
+            for target in item.entry.links():
+                found[target].append(item)
+        return found
+
+    @cached_property
+    def threads(self) -> dict[str, list[LoadedEntry]]:
+        """Each entry's thread: every entry connected to it by links, oldest first."""
+        parent = {e.id: e.id for e in self.entries}
+
+        def root(node: str) -> str:
+            while parent[node] != node:
+                parent[node] = parent[parent[node]]
+                node = parent[node]
+            return node
+
+        for item in self.entries:
+            for target in item.entry.links():
+                parent[root(item.id)] = root(target)
+        members: dict[str, list[LoadedEntry]] = defaultdict(list)
+        for item in reversed(self.entries):
+            members[root(item.id)].append(item)
+        return {item.id: members[root(item.id)] for item in self.entries}
+
+    @cached_property
+    def promises(self) -> list[TrackedPromise]:
+        """Every promise in the country with its status history, newest plans first."""
+        updates: dict[tuple[str, str], list[StatusStep]] = defaultdict(list)
+        for item in reversed(self.entries):
+            if isinstance(item.entry, Update):
+                for change in item.entry.changes:
+                    step = StatusStep(item.entry.date, change.status, item.id, change.note, tuple(item.entry.sources))
+                    updates[(item.entry.plan, change.promise)].append(step)
+        tracked = []
+        for item in self.entries:
+            if isinstance(item.entry, Plan):
+                for promise in item.entry.promises:
+                    first = StatusStep(item.entry.date, promise.status, item.id, promise.status_note,
+                                       tuple(promise.sources))
+                    tracked.append(TrackedPromise(item, promise, [first, *updates[(item.id, promise.id)]], self.on))
+        return tracked
+
+    def promises_of(self, kommune: str | None = None, plan_id: str | None = None) -> list[TrackedPromise]:
+        return [p for p in self.promises
+                if (kommune is None or p.plan.entry.kommune == kommune) and (plan_id is None or p.plan.id == plan_id)]
+
+    def status_counts(self, promises: list[TrackedPromise]) -> list[tuple[str, str, int]]:
+        """(status, Danish label, count) in scale order, zeros included."""
+        counts = Counter(p.status for p in promises)
+        return [(status, label, counts[status]) for status, label in STATUS_LABELS.items()]
+
+    def response_days(self, kommune: str) -> list[tuple[LoadedEntry, LoadedEntry | None, int | None]]:
+        """For each report in a kommune: its first response, and the days between them when known."""
+        rows = []
+        for item in reversed(self.by_kommune.get(kommune, [])):
+            if item.entry.type != "report":
+                continue
+            answers = [r for r in self.referrers.get(item.id, []) if r.entry.type in ("response", "plan")]
+            first = min(answers, key=lambda r: r.entry.date.sort_key(), default=None)
+            rows.append((item, first, days_between(item.entry.date, first.entry.date) if first else None))
+        return rows
+
+    def type_counts(self, entries: list[LoadedEntry] | None = None) -> Counter:
+        return Counter(e.entry.type for e in (self.entries if entries is None else entries))
+
+    @staticmethod
+    def places() -> dict[str, Kommune]:
+        return kommuner()

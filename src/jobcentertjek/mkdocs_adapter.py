@@ -1,0 +1,35 @@
+"""MkDocs hooks: the thin adapter between MkDocs and the jobcentertjek package.
+
+Everything this module does is hand MkDocs the files the package generates; another
+static site builder could call ``jobcentertjek.outputs`` the same way. Registered in
+``mkdocs.yml`` under ``hooks:``; ``watch: [cases]`` makes ``mkdocs serve`` rebuild when
+an entry changes.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from jobcentertjek.outputs import generate_outputs
+from jobcentertjek.problems import ValidationFailed
+
+
+def on_files(files: Files, config) -> Files:
+    settings = config.extra.get("jobcentertjek", {})
+    root = Path(config.config_file_path).parent
+    try:
+        outputs = generate_outputs(
+            # JOBCENTERTJEK_CASES lets tests and the benchmark build other entries with this config
+            cases_dir=Path(os.environ.get("JOBCENTERTJEK_CASES") or root / settings.get("cases", "cases")),
+            repo_url=settings["repo_url"],
+            site_url=config.site_url or "",
+        )
+    except ValidationFailed as failure:
+        raise PluginError(f"Sagerne i cases/ har fejl; intet er bygget:\n{failure}") from None
+    for uri, content in outputs.items():
+        files.append(File.generated(config, uri, content=content))
+    return files

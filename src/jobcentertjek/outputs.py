@@ -1,0 +1,15 @@
+"""Every generated file of the site, by path: pages, and (as they are added) feeds and data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .corpus import Corpus
+from .site import SiteGenerator, SiteSettings
+
+
+def generate_outputs(cases_dir: Path, repo_url: str, site_url: str) -> dict[str, str | bytes]:
+    """Load and validate ``cases_dir`` (raises ValidationFailed) and render every output file."""
+    corpus = Corpus.load(cases_dir)
+    settings = SiteSettings(repo_url=repo_url.rstrip("/"))
+    return dict(SiteGenerator(corpus, settings).sources())

@@ -1,0 +1,214 @@
+"""The pages of the site, as Markdown files with front matter and an HTML body.
+
+Builder-agnostic: this module knows nothing about MkDocs. It returns page sources
+(``uri -> text``) that any Markdown-based static site generator can render; the HTML
+lives in the Jinja templates next to this module.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+
+from .corpus import Corpus, TrackedPromise
+from .dates import PartialDate
+from .model import OVERDUE_LABEL, REPORT_KINDS, STATUS_LABELS, TYPE_LABELS
+from .reference import danish_slug, kommuner, regions, tags
+from .render import markdown_to_html
+
+LATEST_ON_HOME = 10
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    repo_url: str  # e.g. https://github.com/owner/repo, for "edit" and "report an error" links
+    branch: str = "main"
+    cases_dir: str = "cases"
+
+
+@dataclass
+class Page:
+    uri: str  # source path, e.g. "sager/2018-04-10-x.md"
+    title: str
+    template: str
+    context: dict = field(default_factory=dict)
+    searchable: bool = True
+    description: str | None = None
+
+    @property
+    def url(self) -> str:
+        """Directory-style URL of the page relative to the site root: "sager/<id>/"."""
+        stem = self.uri.removesuffix(".md")
+        if stem == "index":
+            return ""
+        return stem.removesuffix("/index") + "/"
+
+
+# URLs of things, relative to the site root (directory style).
+def entry_url(entry_id: str) -> str:
+    return f"sager/{entry_id}/"
+
+
+def kommune_url(slug: str) -> str:
+    return f"kommuner/{slug}/"
+
+
+def tag_url(tag: str) -> str:
+    return f"emner/{danish_slug(tag)}/"
+
+
+def status_url(status: str) -> str:
+    label = OVERDUE_LABEL if status == "overdue" else STATUS_LABELS[status]
+    return f"loefter/{danish_slug(label)}/"
+
+
+@pass_context
+def relative(context, target: str) -> str:
+    """A link from the page being rendered to ``target`` (a root-relative URL), so the
+    site works under any base path, e.g. GitHub Pages' /<repo>/."""
+    here = context["page_url"]
+    path, _, fragment = target.partition("#")
+    rel = posixpath.relpath(path or ".", here or ".")
+    if path.endswith("/") and rel != ".":
+        rel += "/"
+    rel = "./" if rel == "." else rel
+    return rel + (f"#{fragment}" if fragment else "")
+
+
+def _danish_date(value: PartialDate) -> str:
+    return value.danish()
+
+
+def _number(value: float | int) -> str:
+    """Danish number formatting: 1.667 and 0,5."""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,}".replace(",", "X").replace(".", ",").replace("X", ".")
+    return f"{int(value):,}".replace(",", ".")
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("jobcentertjek", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(md=markdown_to_html, danish_date=_danish_date, number=_number, url=relative, slug=danish_slug)
+    env.globals.update(
+        entry_url=entry_url, kommune_url=kommune_url, tag_url=tag_url, status_url=status_url,
+        STATUS_LABELS=STATUS_LABELS, TYPE_LABELS=TYPE_LABELS, REPORT_KINDS=REPORT_KINDS,
+        OVERDUE_LABEL=OVERDUE_LABEL, kommuner=kommuner(), tags=tags(), promise_anchor=promise_anchor,
+    )
+    return env
+
+
+class SiteGenerator:
+    """Turns a corpus into page sources."""
+
+    def __init__(self, corpus: Corpus, settings: SiteSettings):
+        self.corpus = corpus
+        self.settings = settings
+        self.env = _environment()
+        self.env.globals.update(corpus=corpus, settings=settings, edit_url=self.edit_url,
+                                report_error_url=self.report_error_url)
+
+    def edit_url(self, item) -> str:
+        return f"{self.settings.repo_url}/edit/{self.settings.branch}/{self.settings.cases_dir}/{item.entry.kommune}/{item.id}.yaml"
+
+    def report_error_url(self, item) -> str:
+        return f"{self.settings.repo_url}/issues/new?template=rettelse.yml&entry={item.id}"
+
+    def pages(self) -> list[Page]:
+        return [self._home(), self._kommune_index(), *self._kommune_pages(), *self._entry_pages(),
+                *self._promise_pages(), self._tag_index(), *self._tag_pages(), self._corrections()]
+
+    def render(self, page: Page) -> str:
+        """The page source: YAML front matter, then the HTML body from its template."""
+        meta = {"title": page.title}
+        if page.description:
+            meta["description"] = page.description
+        if not page.searchable:
+            meta["search"] = {"exclude": True}
+        body = self.env.get_template(page.template).render(page=page, page_url=page.url, **page.context)
+        return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n" + body
+
+    def sources(self) -> dict[str, str]:
+        return {page.uri: self.render(page) for page in self.pages()}
+
+    # --- the pages ------------------------------------------------------------------------
+
+    def _home(self) -> Page:
+        corpus = self.corpus
+        promises = corpus.promises
+        return Page("index.md", "Jobcentertjek", "home.html", searchable=False,
+                    description="Et offentligt arkiv over kritik af jobcentrene, kommunernes svar og deres løfter.",
+                    context=dict(latest=corpus.entries[:LATEST_ON_HOME], type_counts=corpus.type_counts(),
+                                 promises=promises, status_counts=corpus.status_counts(promises),
+                                 overdue=[p for p in promises if p.is_overdue],
+                                 kommuner_with_entries=sum(1 for k in corpus.by_kommune if k != "hele-landet")))
+
+    def _kommune_index(self) -> Page:
+        by_region = {region: [k for k in kommuner().values() if k.region == region] for region in regions()}
+        return Page("kommuner/index.md", "Kommuner", "kommuner.html", searchable=False,
+                    context=dict(by_region=by_region, national=kommuner()["hele-landet"]))
+
+    def _kommune_pages(self) -> list[Page]:
+        pages = []
+        for kommune in kommuner().values():
+            entries = self.corpus.by_kommune.get(kommune.slug, [])
+            promises = self.corpus.promises_of(kommune=kommune.slug)
+            years: dict[int, list] = {}
+            for item in entries:
+                years.setdefault(item.entry.date.year, []).append(item)
+            pages.append(Page(
+                f"kommuner/{kommune.slug}.md", kommune.name, "kommune.html", searchable=bool(entries),
+                description=f"Tidslinje for jobcentret i {kommune.name}: kritik, svar og løfter.",
+                context=dict(kommune=kommune, entries=entries, years=years, promises=promises,
+                             status_counts=self.corpus.status_counts(promises),
+                             response_days=self.corpus.response_days(kommune.slug))))
+        return pages
+
+    def _entry_pages(self) -> list[Page]:
+        return [Page(f"sager/{item.id}.md", item.entry.title, "entry.html",
+                     context=dict(item=item, thread=self.corpus.threads[item.id],
+                                  promises=self.corpus.promises_of(plan_id=item.id)))
+                for item in self.corpus.entries]
+
+    def _promise_pages(self) -> list[Page]:
+        promises = self.corpus.promises
+        filters = [(status, STATUS_LABELS[status], [p for p in promises if p.status == status])
+                   for status in STATUS_LABELS]
+        filters.append(("overdue", OVERDUE_LABEL, [p for p in promises if p.is_overdue]))
+        pages = [Page("loefter/index.md", "Løfter", "promises.html", searchable=False,
+                      description="Alle løfter fra kommunernes handleplaner, med status og frist.",
+                      context=dict(promises=promises, filters=filters, current=None,
+                                   status_counts=self.corpus.status_counts(promises)))]
+        for status, label, subset in filters:
+            pages.append(Page(status_url(status).rstrip("/") + ".md", f"Løfter: {label}", "promises.html",
+                              searchable=False,
+                              context=dict(promises=subset, filters=filters, current=status,
+                                           status_counts=self.corpus.status_counts(subset))))
+        return pages
+
+    def _tag_index(self) -> Page:
+        return Page("emner/index.md", "Emner", "tags.html", searchable=False,
+                    context=dict(by_tag=self.corpus.by_tag))
+
+    def _tag_pages(self) -> list[Page]:
+        return [Page(tag_url(tag.name).rstrip("/") + ".md", f"Emne: {tag.name}", "tag.html", searchable=False,
+                     context=dict(tag=tag, entries=self.corpus.by_tag[tag.name]))
+                for tag in tags().values()]
+
+    def _corrections(self) -> Page:
+        rows = sorted(((c, item) for item in self.corpus.entries for c in item.entry.corrections),
+                      key=lambda row: (row[0].date.sort_key(), row[1].id), reverse=True)
+        return Page("rettelser.md", "Rettelser", "corrections.html", context=dict(rows=rows))
+
+
+def promise_anchor(promise: TrackedPromise) -> str:
+    return f"loefte-{promise.promise.id}"

@@ -1,0 +1,40 @@
+"""Shared fixtures: the real site built once, and small fixture sites built from given entries."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from jobcentertjek.build import build_site
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def write_cases(root: Path, files: dict[str, str]) -> Path:
+    """Write ``{"koebenhavn/2018-04-10-x.yaml": yaml_text}`` under ``root/cases``."""
+    cases = root / "cases"
+    for name, text in files.items():
+        path = cases / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    cases.mkdir(exist_ok=True)
+    return cases
+
+
+def build_fixture_site(root: Path, files: dict[str, str]):
+    """Build a site from the given entries with the project's real mkdocs.yml and theme."""
+    cases = write_cases(root, files)
+    site = root / "site"
+    code, problems = build_site(REPO / "mkdocs.yml", site, cases)
+    return code, site, problems
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real ``cases/`` built once with ``mkdocs build --strict``."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    code, problems = build_site(REPO / "mkdocs.yml", site, REPO / "cases")
+    assert code == 0, "\n".join(map(str, problems))
+    return site
