@@ -166,7 +166,7 @@ class SiteGenerator:
             for item in entries:
                 years.setdefault(item.entry.date.year, []).append(item)
             pages.append(Page(
-                f"kommuner/{kommune.slug}.md", kommune.name, "kommune.html", searchable=bool(entries),
+                f"kommuner/{kommune.slug}.md", kommune.name, "kommune.html",
                 description=f"Tidslinje for jobcentret i {kommune.name}: kritik, svar og løfter.",
                 context=dict(kommune=kommune, entries=entries, years=years, promises=promises,
                              status_counts=self.corpus.status_counts(promises),

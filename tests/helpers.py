@@ -1,0 +1,52 @@
+"""Small builders for valid entries, so each test states only what it changes."""
+
+from __future__ import annotations
+
+import yaml
+
+SOURCE = {"title": "En kilde", "publisher": "Et medie", "date": "2018-04-10", "url": "https://example.org/a"}
+
+
+def report(**changes) -> dict:
+    entry = {
+        "type": "report", "kind": "news", "title": "Kritik af jobcentret", "date": "2018-04-10",
+        "kommune": "koebenhavn", "tags": ["fleksjob"], "publisher": "Et medie",
+        "summary": "Et resumé med egne ord.", "findings": ["Et fund."], "sources": [SOURCE],
+    }
+    return {**entry, **changes}
+
+
+def response(responds_to: list[str], **changes) -> dict:
+    entry = {
+        "type": "response", "title": "Borgmesteren svarer", "date": "2018-04-20", "kommune": "koebenhavn",
+        "tags": ["fleksjob"], "summary": "Svaret.", "responds_to": responds_to,
+        "responders": [{"name": "En Borgmester", "role": "Borgmester", "party": "V"}], "sources": [SOURCE],
+    }
+    return {**entry, **changes}
+
+
+def plan(promises: list[dict] | None = None, **changes) -> dict:
+    entry = {
+        "type": "plan", "title": "Handleplan", "date": "2018-05-01", "kommune": "koebenhavn",
+        "tags": ["handleplan"], "summary": "Planen.", "sources": [SOURCE],
+        "promises": promises or [promise()],
+    }
+    return {**entry, **changes}
+
+
+def promise(**changes) -> dict:
+    return {"id": "handleplan", "text": "Vi laver en handleplan.",
+            "promised_by": {"name": "Udvalget"}, "deadline": "2018-06", **changes}
+
+
+def update(plan_id: str, changes: list[dict], **fields) -> dict:
+    entry = {
+        "type": "update", "title": "Planen er vedtaget", "date": "2018-12-06", "kommune": "koebenhavn",
+        "tags": ["handleplan"], "summary": "Opfølgning.", "plan": plan_id, "changes": changes,
+        "sources": [SOURCE],
+    }
+    return {**entry, **fields}
+
+
+def dump(entry: dict) -> str:
+    return yaml.safe_dump(entry, allow_unicode=True, sort_keys=False)

@@ -1,0 +1,160 @@
+"""The real cases/ built with the real mkdocs.yml: the pages a reader gets."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from jobcentertjek.corpus import Corpus
+from jobcentertjek.reference import kommuner, tags
+
+CORPUS = Corpus.load(REPO / "cases")
+
+
+class Elements(HTMLParser):
+    """Collects (tag, attrs) of every element and the text, enough for page assertions."""
+
+    def __init__(self):
+        super().__init__()
+        self.elements: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse(path: Path) -> Elements:
+    parser = Elements()
+    parser.feed(path.read_text("utf-8"))
+    return parser
+
+
+def text_of(path: Path) -> str:
+    return " ".join(" ".join(parse(path).text).split())
+
+
+def test_every_kommune_entry_tag_and_promise_page_exists(built_site):
+    assert (built_site / "index.html").is_file()
+    for slug in kommuner():
+        assert (built_site / "kommuner" / slug / "index.html").is_file(), slug
+    for item in CORPUS.entries:
+        assert (built_site / "sager" / item.id / "index.html").is_file(), item.id
+    for tag in tags().values():
+        assert (built_site / "emner" / tag.slug / "index.html").is_file(), tag.slug
+    for page in ("kommuner", "loefter", "loefter/holdt", "loefter/frist-overskredet", "emner", "metode",
+                 "rettelser", "bidrag"):
+        assert (built_site / page / "index.html").is_file(), page
+
+
+def test_pages_are_danish(built_site):
+    html = (built_site / "index.html").read_text("utf-8")
+    assert re.search(r'<html lang="da"', html)
+    assert "Seneste sager" in html
+
+
+def test_entry_pages_stay_out_of_the_navigation(built_site):
+    for page in (built_site / "index.html", built_site / "sager" / CORPUS.entries[0].id / "index.html"):
+        nav = page.read_text("utf-8").split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
+        assert "sager/" not in nav
+    top_level = [a.get("href") for tag, a in parse(built_site / "index.html").elements if tag == "a"]
+    assert any(h and h.rstrip("/").endswith("loefter") for h in top_level)
+
+
+LOADED_LINKS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch", "preconnect", "dns-prefetch"}
+
+
+def loaded_url(tag: str, attrs: dict) -> str | None:
+    """The URL a browser fetches for this element by itself (canonical links are not fetched)."""
+    if tag in ("script", "img", "iframe", "source", "video", "audio"):
+        return attrs.get("src")
+    if tag == "link" and set((attrs.get("rel") or "").split()) & LOADED_LINKS:
+        return attrs.get("href")
+    return None
+
+
+def test_no_request_can_go_to_a_third_party(built_site):
+    for page in built_site.rglob("*.html"):
+        for tag, attrs in parse(page).elements:
+            url = loaded_url(tag, attrs)
+            assert not (url and re.match(r"^(https?:)?//", url)), f"{page}: <{tag}> loads {url}"
+    for css in built_site.rglob("*.css"):
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", css.read_text("utf-8")), css
+
+
+def test_search_index_finds_entries_by_their_words_and_skips_aggregate_pages(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
+    assert index["config"]["lang"] == ["da"]
+    taskforce = [d for d in index["docs"] if d["location"].startswith("sager/2018-04-10-taskforce")]
+    assert taskforce and "taskforce" in " ".join(d["text"] for d in taskforce).lower()
+    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    assert "loefter/" not in locations and "emner/fleksjob/" not in locations
+    kommune_text = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("kommuner/koebenhavn/"))
+    assert "Kommunekode 101" in kommune_text and "taskforce" not in kommune_text.lower()
+
+
+def test_kommune_timeline_groups_by_year_with_threads_and_scoreboard(built_site):
+    page = built_site / "kommuner" / "koebenhavn" / "index.html"
+    parsed = parse(page)
+    years = [a.get("id") for tag, a in parsed.elements if tag == "h3" and (a.get("id") or "").startswith("aar-")]
+    assert years == ["aar-2018", "aar-2017"]  # newest first
+    assert ("time", {"datetime": "2018-04-10"}) in parsed.elements
+    text = text_of(page)
+    assert "Svar på: Taskforce finder for tunge krav" in text
+    promises = CORPUS.promises_of(kommune="koebenhavn")
+    kept = sum(p.status == "kept" for p in promises)
+    assert re.search(rf"Holdt\s*:\s*{kept}\b", text)
+    assert any(tag == "rect" for tag, _ in parsed.elements)  # the drawn status bar
+    assert "Dage fra kritik til kommunens første svar" in text
+
+
+def test_kommune_without_entries_invites_contributions(built_site):
+    empty = next(k for k in kommuner() if k not in CORPUS.by_kommune)
+    assert "Der er endnu ingen sager" in text_of(built_site / "kommuner" / empty / "index.html")
+
+
+def test_kommune_index_lists_all_98_by_region(built_site):
+    parsed = parse(built_site / "kommuner" / "index.html")
+    regions = [a.get("id") for tag, a in parsed.elements if tag == "h2"]
+    assert regions == ["region-hovedstaden", "region-midtjylland", "region-nordjylland", "region-sjaelland",
+                       "region-syddanmark"]
+    links = {a["href"] for tag, a in parsed.elements if tag == "a" and a.get("href", "").count("/") == 1}
+    assert len({h for h in links if h.rstrip("/") in kommuner() and h != "hele-landet/"}) == 98
+
+
+def test_entry_page_shows_everything_with_thread_sources_and_links(built_site):
+    item = CORPUS.by_id["2018-04-16-udvalget-beder-om-handleplan"]
+    page = built_site / "sager" / item.id / "index.html"
+    text = text_of(page)
+    parsed = parse(page)
+    hrefs = [a.get("href", "") for tag, a in parsed.elements if tag == "a"]
+    assert item.entry.title in text and "16. april 2018" in text
+    assert "Hele forløbet" in text and "Statushistorik" in text
+    assert "https://github.com/jobcentertjek/jobcentertjek/edit/main/cases/koebenhavn/" + item.id + ".yaml" in hrefs
+    assert any("issues/new?template=rettelse.yml&entry=" + item.id in h for h in hrefs)
+    assert all(s.url in hrefs for s in item.entry.sources)
+    assert "juni 2018" in text  # a deadline known to the month is shown as a month
+
+
+def test_promise_tracker_lists_every_promise_with_status_and_filters(built_site):
+    page = built_site / "loefter" / "index.html"
+    rows = [a for tag, a in parse(page).elements if tag == "tr" and "data-status" in a]
+    assert len(rows) == len(CORPUS.promises)
+    assert {r["data-status"] for r in rows} == {p.status for p in CORPUS.promises}
+    kept = [a for tag, a in parse(built_site / "loefter" / "holdt" / "index.html").elements
+            if tag == "tr" and "data-status" in a]
+    assert len(kept) == sum(p.status == "kept" for p in CORPUS.promises) and kept
+
+
+@pytest.mark.parametrize("page", ["index.html", "rettelser/index.html", "metode/index.html"])
+def test_footer_links_contribute_and_corrections(built_site, page):
+    html = (built_site / page).read_text("utf-8")
+    footer = html.split('class="md-copyright jct-footer"', 1)[1]
+    assert ">Bidrag</a>" in footer and ">Rettelser</a>" in footer
