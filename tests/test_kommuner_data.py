@@ -124,3 +124,16 @@ def test_national_entry(data, kommuner):
     assert data["national"]["slug"] == "hele-landet"
     assert data["national"]["name"] == "Hele landet"
     assert "hele-landet" not in {k["slug"] for k in kommuner}
+
+
+def test_package_slug_function_and_lookup_agree_with_the_data():
+    from jobcentertjek.reference import danish_slug, find_kommune, kommuner
+
+    places = kommuner()
+    assert len([k for k in places.values() if not k.is_national]) == 98
+    for kommune in places.values():
+        assert danish_slug(kommune.name) == kommune.slug
+    for form in ("København", "københavn", "101", "koebenhavn"):
+        assert find_kommune(form).slug == "koebenhavn"
+    assert find_kommune("Høje-Taastrup").code == "169"
+    assert find_kommune("Atlantis") is None
