@@ -22,8 +22,15 @@ build: $(STAMP)
 serve: check
 	$(BIN)/mkdocs serve --livereload
 
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest
+
+# The browser tests drive the system's Chromium (Debian's package), never a downloaded one.
+# GitHub's Ubuntu runners already have /usr/bin/chromium, so there this does nothing.
+chromium:
+	@test -x /usr/bin/chromium || { \
+		if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+		$$sudo apt-get update -qq && $$sudo apt-get install -y -qq chromium; }
 
 bench: $(STAMP)
 	$(BIN)/jobcentertjek bench

@@ -1,0 +1,203 @@
+"""The GitHub Actions workflows: secure for pull requests from strangers, and doing what they say."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+WORKFLOW_DIR = REPO / ".github" / "workflows"
+WORKFLOWS = sorted(WORKFLOW_DIR.glob("*.yml"))
+BIN = Path(sys.executable).parent
+PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
+VERSION_COMMENT = re.compile(r"#\s*v\d+(\.\d+)*\s*$")
+
+
+def load(path: Path) -> dict:
+    data = yaml.safe_load(path.read_text("utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as True
+    return data
+
+
+def triggers(path: Path) -> dict:
+    on = load(path)["on"]
+    return {name: None for name in on} if isinstance(on, list) else {on: None} if isinstance(on, str) else on
+
+
+def steps(path: Path):
+    for job in load(path)["jobs"].values():
+        yield from job.get("steps", [])
+
+
+def run_commands(path: Path) -> list[str]:
+    return [step["run"].strip() for step in steps(path) if "run" in step]
+
+
+def workflow_with(uses: str) -> Path:
+    matches = [w for w in WORKFLOWS if any(s.get("uses", "").startswith(uses + "@") for s in steps(w))]
+    assert len(matches) == 1, f"expected one workflow using {uses}, found {matches}"
+    return matches[0]
+
+
+def zizmor(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
+    exe = shutil.which("zizmor", path=str(BIN)) or shutil.which("zizmor")
+    assert exe, "zizmor is not installed; it is in the test extra of pyproject.toml"
+    env = {k: v for k, v in os.environ.items() if k not in ("GH_TOKEN", "GITHUB_TOKEN", "ZIZMOR_GITHUB_TOKEN")}
+    return subprocess.run([exe, "--offline", "--no-progress", "--format", "json", *args],
+                          cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_there_are_workflows():
+    assert {p.name for p in WORKFLOWS} >= {"test.yml", "pages.yml"}
+
+
+@pytest.mark.parametrize("args", [[".github/workflows"], ["--persona", "pedantic", "."]], ids=["workflows", "pedantic-repo"])
+def test_zizmor_reports_no_findings(args):
+    result = zizmor(*args)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert json.loads(result.stdout) == []
+
+
+def test_zizmor_would_catch_a_leaky_checkout(tmp_path):
+    """The audit above can fail: the same workflow with persisted credentials and a tag is flagged."""
+    text = (WORKFLOW_DIR / "test.yml").read_text("utf-8")
+    leaky = re.sub(r"actions/checkout@[0-9a-f]{40}.*", "actions/checkout@v4", text)
+    leaky = leaky.replace("persist-credentials: false", "fetch-depth: 1")
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "test.yml").write_text(leaky, encoding="utf-8")
+    result = zizmor(".github/workflows", cwd=tmp_path)
+    found = {finding["ident"] for finding in json.loads(result.stdout)}
+    assert {"artipacked", "unpinned-uses"} <= found
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_triggers_never_run_untrusted_code_with_secrets(path):
+    assert not {"pull_request_target", "workflow_run"} & set(triggers(path))
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_permissions_are_empty_on_top_and_least_per_job(path):
+    data = load(path)
+    assert data["permissions"] == {}
+    for name, job in data["jobs"].items():
+        permissions = job.get("permissions")
+        assert isinstance(permissions, dict), f"job {name} must declare its permissions"
+        uses = {s.get("uses", "").split("@")[0] for s in job.get("steps", [])}
+        if "actions/deploy-pages" in uses:
+            assert permissions == {"pages": "write", "id-token": "write"}, name
+        else:
+            assert permissions == {"contents": "read"}, name
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_commit_with_its_version(path):
+    lines = [line for line in path.read_text("utf-8").splitlines() if re.match(r"^\s*(-\s+)?uses:", line)]
+    assert lines
+    for line in lines:
+        value, _, comment = line.split("uses:", 1)[1].partition("#")
+        assert PINNED.match(value.strip()), line
+        assert VERSION_COMMENT.search("#" + comment), f"no version comment: {line}"
+
+
+def test_each_action_has_one_pin_across_workflows():
+    pins: dict[str, set[str]] = {}
+    for path in WORKFLOWS:
+        for step in steps(path):
+            if "uses" in step:
+                action, sha = step["uses"].split("@")
+                pins.setdefault(action, set()).add(sha)
+    assert {action for action, shas in pins.items() if len(shas) > 1} == set()
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_checkout_never_persists_credentials(path):
+    checkouts = [s for s in steps(path) if s.get("uses", "").startswith("actions/checkout@")]
+    assert checkouts
+    assert all(s.get("with", {}).get("persist-credentials") is False for s in checkouts)
+
+
+def test_pull_requests_are_checked_tested_and_built():
+    path = WORKFLOW_DIR / "test.yml"
+    assert set(triggers(path)) == {"pull_request"}
+    setup = [s for s in steps(path) if s.get("uses", "").startswith("actions/setup-python@")]
+    assert setup and str(setup[0]["with"]["python-version"]) == "3.11"
+    commands = run_commands(path)
+    assert commands.index("make chromium") < commands.index("make test") < commands.index("make build")
+    assert commands.index("make check") < commands.index("make test")
+
+
+def test_site_is_deployed_on_push_by_hand_and_daily():
+    path = workflow_with("actions/deploy-pages")
+    on = triggers(path)
+    assert on["push"]["branches"] == ["main"]
+    assert "workflow_dispatch" in on
+    cron = on["schedule"][0]["cron"].split()
+    assert len(cron) == 5 and cron[2:] == ["*", "*", "*"], "the schedule must run every day"
+    data = load(path)
+    assert data["concurrency"]["group"] == "pages"
+    deploy = next(job for job in data["jobs"].values()
+                  if any(s.get("uses", "").startswith("actions/deploy-pages@") for s in job["steps"]))
+    assert deploy["environment"]["name"] == "github-pages"
+    build = data["jobs"][deploy["needs"]]
+    build_steps = [s.get("run", s.get("uses", "")).split("@")[0] for s in build["steps"]]
+    assert build_steps.index("make build") < build_steps.index("actions/upload-pages-artifact")
+    upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert upload["with"]["path"] == "site"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_make_targets_used_by_workflows_exist(path):
+    for command in run_commands(path):
+        if command.startswith("make "):
+            result = subprocess.run(["make", "-n", *command.split()[1:]], cwd=REPO, capture_output=True, text=True)
+            assert result.returncode == 0, f"{command}: {result.stderr}"
+
+
+def test_dependabot_watches_actions_and_pip():
+    config = yaml.safe_load((REPO / ".github" / "dependabot.yml").read_text("utf-8"))
+    assert config["version"] == 2
+    assert {u["package-ecosystem"] for u in config["updates"]} == {"github-actions", "pip"}
+    assert all(u["directory"] == "/" and u["schedule"]["interval"] for u in config["updates"])
+
+
+def test_check_annotates_the_line_on_github(tmp_path):
+    case = tmp_path / "cases" / "koebenhavn" / "2020-01-10-ventetid.yaml"
+    case.parent.mkdir(parents=True)
+    case.write_text(textwrap.dedent("""\
+        type: response
+        title: Borgmesteren svarer
+        date: 2020-01-10
+        kommune: koebenhavn
+        tags: [sagsbehandlig]
+        responds_to: [2020-01-01-kritik]
+        responders:
+          - name: Beskæftigelsesudvalget
+        summary: Et svar.
+        sources:
+          - title: Svar
+            publisher: Københavns Kommune
+            date: 2020-01-10
+    """), encoding="utf-8")
+    command = [str(BIN / "jobcentertjek"), "check", "cases"]
+    github = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True,
+                            env=os.environ | {"GITHUB_ACTIONS": "true"})
+    assert github.returncode == 1
+    lines = github.stdout.splitlines()
+    assert ("cases/koebenhavn/2020-01-10-ventetid.yaml:5:8: tags[0]: ukendt emne 'sagsbehandlig'; "
+            "mente du 'sagsbehandling'?") in lines
+    assert ("::error file=cases/koebenhavn/2020-01-10-ventetid.yaml,line=5,col=8,title=tags[0]::"
+            "ukendt emne 'sagsbehandlig'; mente du 'sagsbehandling'?") in lines
+
+    local = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True,
+                           env={k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"})
+    assert local.returncode == 1
+    assert not [line for line in local.stdout.splitlines() if line.startswith("::")]
