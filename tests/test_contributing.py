@@ -19,7 +19,14 @@ from jobcentertjek.validate import check_paths
 REPO = Path(__file__).resolve().parents[1]
 GUIDE = (REPO / "CONTRIBUTING.md").read_text("utf-8")
 FORMS = REPO / ".github" / "ISSUE_TEMPLATE"
-REPO_URL = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))["extra"]["jobcentertjek"]["repo_url"]
+
+
+class _MkDocsLoader(yaml.SafeLoader):
+    """mkdocs.yml may hold !!python/name tags (Material's emoji settings); they do not matter here."""
+
+
+_MkDocsLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+REPO_URL = yaml.load((REPO / "mkdocs.yml").read_text("utf-8"), _MkDocsLoader)["extra"]["jobcentertjek"]["repo_url"]
 EXAMPLE = re.compile(r"^Fil: `(?P<path>cases/[^`]+)`\n\n```yaml\n(?P<text>.*?)^```", re.M | re.S)
 FIELD_TYPES = {"input", "textarea", "dropdown", "checkboxes"}
 
