@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from .build import build_site
+from .opendata import add_schema_command
 from .scaffold import add_new_command
 from .validate import check_paths
 
@@ -58,7 +59,7 @@ def _add_build(commands) -> None:
 
 
 # Each subcommand registers itself here; keep one function per command.
-SUBCOMMANDS = [_add_check, add_new_command, _add_build]
+SUBCOMMANDS = [_add_check, add_new_command, _add_build, add_schema_command]
 
 
 def build_parser() -> argparse.ArgumentParser:

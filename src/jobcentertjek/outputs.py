@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .corpus import Corpus
+from .deadlines_ics import calendar_files
+from .feeds import feed_files
+from .opendata import data_files
 from .site import SiteGenerator, SiteSettings
 
 
@@ -12,4 +15,8 @@ def generate_outputs(cases_dir: Path, repo_url: str, site_url: str) -> dict[str,
     """Load and validate ``cases_dir`` (raises ValidationFailed) and render every output file."""
     corpus = Corpus.load(cases_dir)
     settings = SiteSettings(repo_url=repo_url.rstrip("/"))
-    return dict(SiteGenerator(corpus, settings).sources())
+    outputs: dict[str, str | bytes] = dict(SiteGenerator(corpus, settings).sources())
+    outputs.update(feed_files(corpus, site_url))
+    outputs.update(calendar_files(corpus, site_url))
+    outputs.update(data_files(corpus, site_url))
+    return outputs

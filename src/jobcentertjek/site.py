@@ -37,6 +37,7 @@ class Page:
     context: dict = field(default_factory=dict)
     searchable: bool = True
     description: str | None = None
+    meta: dict = field(default_factory=dict)  # extra front matter, e.g. the page's own feed
 
     @property
     def url(self) -> str:
@@ -63,6 +64,29 @@ def tag_url(tag: str) -> str:
 def status_url(status: str) -> str:
     label = OVERDUE_LABEL if status == "overdue" else STATUS_LABELS[status]
     return f"loefter/{danish_slug(label)}/"
+
+
+SITE_FEED_URL = "feed.xml"
+PROMISE_FEED_URL = "loefter/feed.xml"
+
+
+def kommune_feed_url(slug: str) -> str:
+    return f"kommuner/{slug}/feed.xml"
+
+
+def calendar_url(slug: str | None = None) -> str:
+    """The deadline calendar of one kommune, or of every promise when ``slug`` is None."""
+    return f"kommuner/{slug}/frister.ics" if slug else "loefter/frister.ics"
+
+
+def has_deadlines(promises: list[TrackedPromise]) -> bool:
+    """Whether a deadline calendar exists for these promises (an empty one would be invalid)."""
+    return any(p.promise.deadline for p in promises)
+
+
+def absolute_url(site_url: str, path: str) -> str:
+    """A root-relative URL made absolute for feeds and data files; root-relative without a site_url."""
+    return (site_url.rstrip("/") + "/" if site_url else "/") + path
 
 
 @pass_context
@@ -103,6 +127,8 @@ def _environment() -> Environment:
         entry_url=entry_url, kommune_url=kommune_url, tag_url=tag_url, status_url=status_url,
         STATUS_LABELS=STATUS_LABELS, TYPE_LABELS=TYPE_LABELS, REPORT_KINDS=REPORT_KINDS,
         OVERDUE_LABEL=OVERDUE_LABEL, kommuner=kommuner(), tags=tags(), promise_anchor=promise_anchor,
+        SITE_FEED_URL=SITE_FEED_URL, PROMISE_FEED_URL=PROMISE_FEED_URL, calendar_url=calendar_url,
+        has_deadlines=has_deadlines,
     )
     return env
 
@@ -129,7 +155,7 @@ class SiteGenerator:
 
     def render(self, page: Page) -> str:
         """The page source: YAML front matter, then the HTML body from its template."""
-        meta = {"title": page.title}
+        meta = {"title": page.title, **page.meta}
         if page.description:
             meta["description"] = page.description
         if not page.searchable:
@@ -165,10 +191,13 @@ class SiteGenerator:
             years: dict[int, list] = {}
             for item in entries:
                 years.setdefault(item.entry.date.year, []).append(item)
+            feed = kommune_feed_url(kommune.slug) if entries else None
             pages.append(Page(
                 f"kommuner/{kommune.slug}.md", kommune.name, "kommune.html",
                 description=f"Tidslinje for jobcentret i {kommune.name}: kritik, svar og løfter.",
-                context=dict(kommune=kommune, entries=entries, years=years, promises=promises,
+                meta={"feed": feed, "feed_title": f"Jobcentertjek: {kommune.name}"} if feed else {},
+                context=dict(feed=feed, calendar=calendar_url(kommune.slug) if has_deadlines(promises) else None,
+                             kommune=kommune, entries=entries, years=years, promises=promises,
                              status_counts=self.corpus.status_counts(promises),
                              response_days=self.corpus.response_days(kommune.slug))))
         return pages

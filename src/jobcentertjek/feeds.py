@@ -1,0 +1,150 @@
+"""RSS 2.0 feeds: every entry, each kommune's entries, and promise updates.
+
+feedgen writes the XML. Nothing here reads the clock: an item's pubDate comes from its
+entry's date and a feed's lastBuildDate from its newest item, so an unchanged repository
+gives byte-identical feeds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from feedgen.feed import FeedGenerator
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from .corpus import Corpus, TrackedPromise
+from .dates import PartialDate
+from .model import STATUS_LABELS, TYPE_LABELS, Plan, Update
+from .reference import kommuner
+from .render import markdown_to_html
+from .site import (PROMISE_FEED_URL, SITE_FEED_URL, absolute_url, entry_url, kommune_feed_url, kommune_url,
+                   promise_anchor)
+from .validate import LoadedEntry
+
+LICENSE_NOTE = "Indholdet må genbruges under CC BY 4.0 med kildeangivelse."
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    guid: str
+    title: str
+    link: str  # root-relative, e.g. "sager/<id>/"
+    date: PartialDate
+    categories: tuple[str, ...]
+    html: str  # sanitized HTML for <description>
+
+
+@dataclass(frozen=True)
+class Feed:
+    path: str  # where the feed is published, e.g. "kommuner/koebenhavn/feed.xml"
+    title: str
+    description: str
+    page: str  # the HTML page the feed belongs to
+    items: list[FeedItem]  # newest first
+
+
+def pub_date(date: PartialDate) -> dt.datetime:
+    """Midday UTC on the first day the date can mean ("2014-05" is 1 May 2014): midday keeps
+    the calendar day the same in every reader's time zone, midnight would not."""
+    return dt.datetime.combine(date.first_day, dt.time(12), dt.timezone.utc)
+
+
+def render_feed(feed: Feed, site_url: str) -> bytes:
+    """The feed as UTF-8 RSS 2.0 XML; items keep the given order."""
+    fg = FeedGenerator()
+    fg.title(feed.title)
+    fg.link(href=absolute_url(site_url, feed.path), rel="self")  # atom:link, as validators ask
+    fg.link(href=absolute_url(site_url, feed.page), rel="alternate")  # last link is the RSS <link>
+    fg.description(feed.description)
+    fg.language("da")
+    fg.copyright(LICENSE_NOTE)
+    if feed.items:
+        fg.lastBuildDate(max(pub_date(item.date) for item in feed.items))
+    else:
+        _drop_build_date(fg)
+    for item in feed.items:
+        entry = fg.add_entry(order="append")
+        entry.guid(item.guid, permalink=False)
+        entry.title(item.title)
+        entry.link(href=absolute_url(site_url, item.link))
+        entry.pubDate(pub_date(item.date))
+        entry.description(item.html)
+        for term in item.categories:
+            entry.category(term=term)
+    return fg.rss_str(pretty=True)
+
+
+def _drop_build_date(fg: FeedGenerator) -> None:
+    """feedgen defaults lastBuildDate to now; a feed without items has no date, so leave it out."""
+    fg._FeedGenerator__rss_lastBuildDate = None  # noqa: SLF001 - no public way to unset it
+
+
+def entry_item(item: LoadedEntry) -> FeedItem:
+    entry = item.entry
+    return FeedItem(guid=item.id, title=entry.title, link=entry_url(item.id), date=entry.date,
+                    categories=(TYPE_LABELS[entry.type], kommuner()[entry.kommune].name),
+                    html=str(markdown_to_html(entry.summary)))
+
+
+def entry_feeds(corpus: Corpus) -> list[Feed]:
+    """The site feed, and one feed per kommune with entries (``hele-landet`` included)."""
+    feeds = [Feed(SITE_FEED_URL, "Jobcentertjek: alle sager",
+                  "Nye sager om jobcentrene: kritik, kommunernes svar, handleplaner og opfølgninger.",
+                  "", [entry_item(item) for item in corpus.entries])]
+    for slug, entries in sorted(corpus.by_kommune.items()):
+        name = kommuner()[slug].name
+        feeds.append(Feed(kommune_feed_url(slug), f"Jobcentertjek: {name}",
+                          f"Nye sager om jobcentret i {name}: kritik, svar, handleplaner og opfølgninger.",
+                          kommune_url(slug), [entry_item(item) for item in entries]))
+    return feeds
+
+
+class PromiseItems:
+    """Feed items for new plans and for updates that change promises' status."""
+
+    def __init__(self, corpus: Corpus, site_url: str):
+        self.corpus = corpus
+        self.site_url = site_url
+        self.tracked = {(p.plan.id, p.promise.id): p for p in corpus.promises}
+        self.env = Environment(loader=PackageLoader("jobcentertjek", "templates"), autoescape=True,
+                               trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
+        self.env.filters.update(md=markdown_to_html, danish_date=PartialDate.danish)
+
+    def items(self) -> list[FeedItem]:
+        return [self._item(item) for item in self.corpus.entries if isinstance(item.entry, (Plan, Update))]
+
+    def _item(self, item: LoadedEntry) -> FeedItem:
+        entry = item.entry
+        name = kommuner()[entry.kommune].name
+        if isinstance(entry, Plan):
+            title = f"Ny handleplan, {name}: {entry.title}"
+            rows = [self._row(self.tracked[(item.id, p.id)], p.status) for p in entry.promises]
+        else:
+            title = f"Opfølgning, {name}: {entry.title}"
+            rows = [self._change_row(item.id, entry.plan, change.promise, change.status) for change in entry.changes]
+        html = self.env.get_template("feed_promises.html").render(summary=entry.summary, rows=rows)
+        return FeedItem(guid=item.id, title=title, link=entry_url(item.id), date=entry.date,
+                        categories=(TYPE_LABELS[entry.type], name), html=html)
+
+    def _change_row(self, update_id: str, plan_id: str, promise_id: str, status: str) -> dict:
+        tracked = self.tracked[(plan_id, promise_id)]
+        steps = [i for i, step in enumerate(tracked.history) if step.entry_id == update_id and step.status == status]
+        previous = tracked.history[steps[0] - 1].status if steps and steps[0] > 0 else None
+        return self._row(tracked, status, previous)
+
+    def _row(self, tracked: TrackedPromise, status: str, previous: str | None = None) -> dict:
+        link = absolute_url(self.site_url, entry_url(tracked.plan.id) + "#" + promise_anchor(tracked))
+        return dict(text=tracked.promise.text, deadline=tracked.promise.deadline, link=link,
+                    status=STATUS_LABELS[status], previous=STATUS_LABELS[previous] if previous else None)
+
+
+def promise_feed(corpus: Corpus, site_url: str) -> Feed:
+    return Feed(PROMISE_FEED_URL, "Jobcentertjek: løfter", "Nye handleplaner og ændringer i løfternes status.",
+                "loefter/", PromiseItems(corpus, site_url).items())
+
+
+def feed_files(corpus: Corpus, site_url: str) -> dict[str, bytes]:
+    """Every feed by its site path."""
+    feeds = [*entry_feeds(corpus), promise_feed(corpus, site_url)]
+    return {feed.path: render_feed(feed, site_url) for feed in feeds}

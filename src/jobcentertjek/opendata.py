@@ -1,0 +1,123 @@
+"""Open data: every entry as JSON and CSV, every promise as CSV, and the entry JSON Schema.
+
+The files are byte-stable: keys sorted, rows in the site's order (newest first, by date
+then id), "\\n" line endings, UTF-8 without a byte order mark. The only value that
+depends on the build day is ``overdue_days`` in promises.csv, just as on the site.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+from . import model
+from .corpus import Corpus, TrackedPromise
+from .reference import kommuner
+from .render import markdown_to_text
+from .site import absolute_url, entry_url, promise_anchor
+from .validate import LoadedEntry
+
+LICENSE = {
+    "name": "CC BY 4.0",
+    "url": "https://creativecommons.org/licenses/by/4.0/deed.da",
+    "text": "Indholdet må genbruges under CC BY 4.0 med kildeangivelse: »Kilde: Jobcentertjek«.",
+}
+SCHEMA_PATH = "data/entry.schema.json"
+
+ENTRY_COLUMNS = ["id", "url", "type", "date", "kommune", "kommune_name", "title", "tags", "summary",
+                 "report_kind", "publisher", "responds_to", "plan", "promise_count", "source_urls"]
+PROMISE_COLUMNS = ["plan_id", "promise_id", "url", "kommune", "kommune_name", "text", "promised_by",
+                   "deadline", "status", "status_label", "status_date", "overdue_days", "plan_title"]
+LIST_SEPARATOR = "; "
+
+
+def schema_text() -> str:
+    """The entry JSON Schema as published and committed (schema/entry.schema.json)."""
+    return _json(model.json_schema())
+
+
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _one_line(markdown: str) -> str:
+    """Plain text on one line, so each CSV row is one line in a spreadsheet."""
+    return " ".join(markdown_to_text(markdown).split())
+
+
+def entries_json(corpus: Corpus, site_url: str) -> str:
+    entries = [{"id": item.id, "url": absolute_url(site_url, entry_url(item.id)),
+                **item.entry.model_dump(mode="json")} for item in corpus.entries]
+    return _json({"license": LICENSE, "schema": absolute_url(site_url, SCHEMA_PATH),
+                  "entry_count": len(entries), "entries": entries})
+
+
+def entry_row(item: LoadedEntry, site_url: str) -> list:
+    entry = item.entry
+    return [
+        item.id, absolute_url(site_url, entry_url(item.id)), entry.type, str(entry.date), entry.kommune,
+        kommuner()[entry.kommune].name, entry.title, LIST_SEPARATOR.join(entry.tags), _one_line(entry.summary),
+        getattr(entry, "kind", ""), getattr(entry, "publisher", ""),
+        LIST_SEPARATOR.join(getattr(entry, "responds_to", [])), getattr(entry, "plan", ""),
+        len(entry.promises) if entry.type == "plan" else "",
+        " ".join(s.url or s.archive_url for s in entry.sources if s.url or s.archive_url),
+    ]
+
+
+def promise_row(promise: TrackedPromise, site_url: str) -> list:
+    plan = promise.plan
+    by = promise.promise.promised_by
+    return [
+        plan.id, promise.promise.id, absolute_url(site_url, entry_url(plan.id) + "#" + promise_anchor(promise)),
+        plan.entry.kommune, kommuner()[plan.entry.kommune].name, _one_line(promise.promise.text),
+        by.name + (f", {by.role}" if by.role else ""),
+        str(promise.promise.deadline) if promise.promise.deadline else "",
+        promise.status, promise.status_label, str(promise.history[-1].date),
+        promise.overdue_days if promise.is_overdue else "", plan.entry.title,
+    ]
+
+
+def _csv(header: list[str], rows: list[list]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def data_files(corpus: Corpus, site_url: str) -> dict[str, str]:
+    """Every open-data file by its site path."""
+    return {
+        "data/entries.json": entries_json(corpus, site_url),
+        "data/entries.csv": _csv(ENTRY_COLUMNS, [entry_row(item, site_url) for item in corpus.entries]),
+        "data/promises.csv": _csv(PROMISE_COLUMNS, [promise_row(p, site_url) for p in corpus.promises]),
+        SCHEMA_PATH: schema_text(),
+    }
+
+
+def _schema_command(args) -> int:
+    text = schema_text()
+    if args.check:
+        path = Path(args.check)
+        if not path.is_file() or path.read_text("utf-8") != text:
+            print(f"{path} er forældet; kør: jobcentertjek schema --output {path}", file=sys.stderr)
+            return 1
+        print(f"{path} er opdateret.", file=sys.stderr)
+    elif args.output:
+        Path(args.output).write_text(text, encoding="utf-8", newline="\n")
+        print(f"Skemaet er skrevet til {args.output}.", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def add_schema_command(commands) -> None:
+    """``jobcentertjek schema``: print, write or check the entry JSON Schema."""
+    schema = commands.add_parser("schema", help="print the JSON Schema of an entry file (for editors)")
+    target = schema.add_mutually_exclusive_group()
+    target.add_argument("--output", "-o", metavar="FIL", help="write it to this file, e.g. schema/entry.schema.json")
+    target.add_argument("--check", metavar="FIL", help="exit 1 if this file differs from the generated schema")
+    schema.set_defaults(run=_schema_command)
