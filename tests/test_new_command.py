@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -147,6 +148,14 @@ def test_every_field_present_and_commented(workdir, capsys, kind):
     if kind == "report":
         assert data["people"] == [] and "#   party:" in text
         assert data["figures"] == [] and "#     value:" in text
+
+
+def test_schema_line_points_at_the_published_schema(workdir, capsys):
+    path = new(capsys, "plan", "--kommune", "101", "--date", DATE)
+    target = path.read_text("utf-8").splitlines()[0].split("$schema=")[1]
+    repo = Path(__file__).resolve().parents[1]
+    schema = json.loads((repo / "cases" / "koebenhavn" / target).resolve().read_text("utf-8"))
+    assert schema["title"] == "Jobcentertjek entry"
 
 
 def test_title_keeps_quotes_and_colons(workdir, capsys):
