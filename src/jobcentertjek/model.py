@@ -6,6 +6,7 @@ them, and the published JSON Schema (``data/entry.schema.json``) is generated fr
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Annotated, Literal, Union
 
@@ -66,6 +67,8 @@ def _plain_text(value: str) -> str:
         raise PydanticCustomError("empty", "må ikke være tom")
     if "<" in value or ">" in value:
         raise PydanticCustomError("html", "må ikke indeholde < eller >; skriv almindelig tekst")
+    if html.unescape(value) != value:  # Material's striptags would turn &lt; back into < in <title>
+        raise PydanticCustomError("entity", "må ikke indeholde HTML-koder som &lt; eller &#60;; skriv selve tegnet")
     if "\n" in value:
         raise PydanticCustomError("newline", "skal stå på én linje")
     return value

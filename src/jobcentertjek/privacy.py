@@ -10,7 +10,12 @@ from .yamlload import LoadedYaml, field_name
 
 _CPR = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2})-?(\d{4})(?![\d-])")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-_PHONE = re.compile(r"(?<![\d.,-])(?:\+45 ?)?(?:\d{2} ?){3}\d{2}(?![\d.,-])")
+_PHONE = re.compile(r"(?<![\d.,-])(?:\+45 ?)?(?:\d{2} ?){3}\d{2}(?![\d,-]|\.\d)")  # a full stop may end the sentence
+
+
+_CPR_MESSAGE = "teksten indeholder et CPR-nummer; slet det — CPR-numre må aldrig offentliggøres"
+_EMAIL_MESSAGE = "teksten indeholder en e-mailadresse; er den privat, så slet den"
+_PHONE_MESSAGE = "teksten ligner et telefonnummer; er det privat, så slet det"
 
 
 def _is_cpr(match: re.Match) -> bool:
@@ -36,20 +41,20 @@ def _strings(data, path=()):
 
 
 def scan(loaded: LoadedYaml, filename: str) -> list[Problem]:
-    """CPR numbers are errors everywhere; e-mail and phone numbers are warnings outside sources."""
+    """CPR numbers are errors everywhere; e-mail and phone numbers are warnings outside sources.
+
+    Each finding points at the line and column where it stands, also inside a long
+    multi-line text (``summary: |``), so a contributor can find it.
+    """
     problems = []
     for path, text in _strings(loaded.data):
-        line, column = loaded.position(path)
         where = field_name(path)
-        if any(_is_cpr(m) for m in _CPR.finditer(text)):
-            problems.append(Problem(filename, line, column, where,
-                                    "teksten indeholder et CPR-nummer; slet det — CPR-numre må aldrig offentliggøres"))
-        if "sources" in path:
-            continue
-        if _EMAIL.search(text):
-            problems.append(Problem(filename, line, column, where,
-                                    "teksten indeholder en e-mailadresse; er den privat, så slet den", "warning"))
-        if _PHONE.search(text):
-            problems.append(Problem(filename, line, column, where,
-                                    "teksten ligner et telefonnummer; er det privat, så slet det", "warning"))
+        findings = [(m, _CPR_MESSAGE, "error") for m in _CPR.finditer(text) if _is_cpr(m)]
+        if "sources" not in path:
+            findings += [(m, _EMAIL_MESSAGE, "warning") for m in _EMAIL.finditer(text)]
+            findings += [(m, _PHONE_MESSAGE, "warning") for m in _PHONE.finditer(text)]
+        findings.sort(key=lambda finding: finding[0].start())
+        places = loaded.positions_of(path, [m.group() for m, _, _ in findings])
+        for (_, message, severity), (line, column) in zip(findings, places):
+            problems.append(Problem(filename, line, column, where, message, severity))
     return problems

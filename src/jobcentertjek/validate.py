@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from .dates import PartialDate
 from .model import MODELS, Actor, Correction, Entry, Figure, Plan, Promise, Source, StatusChange, Update, _Entry
 from .problems import Problem
 from .reference import kommuner, suggest, tags
-from .yamlload import LoadedYaml, field_name, load_yaml
+from .yamlload import LoadedYaml, field_name, load_yaml, too_big
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ _FILE_DATE = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)-[a-z0-9]+(-[a-z0-9]+)*$
 
 _MESSAGES = {
     "missing": "feltet mangler; det skal udfyldes",
-    "string_type": "skal være tekst",
+    "string_type": "skal være tekst; sæt den i anførselstegn, hvis den ligner et tal eller en dato",
     "list_type": "skal være en liste (linjer der begynder med '- ')",
     "int_type": "skal være et tal",
     "float_type": "skal være et tal",
@@ -89,10 +90,12 @@ def load_entry(path: Path) -> tuple[LoadedEntry | None, list[Problem]]:
     shown = display_path(path)
     if path.suffix != ".yaml":
         return None, [Problem(shown, 1, 1, "filnavn", "filen skal hedde noget med .yaml til sidst")]
-    try:
-        raw = path.read_bytes()
+    try:  # the size is checked before reading, so a huge file costs nothing
+        raw = None if (big := too_big(path.stat().st_size, shown)) else path.read_bytes()
     except OSError as exc:
         return None, [Problem(shown, 1, 1, "(hele filen)", f"filen kan ikke læses: {exc.strerror}")]
+    if big:
+        return None, [big]
     loaded, problems = load_yaml(raw, shown)
     if loaded is None:
         return None, problems
@@ -111,7 +114,7 @@ def load_entry(path: Path) -> tuple[LoadedEntry | None, list[Problem]]:
 
 def _model_for(loaded: LoadedYaml, shown: str) -> tuple[type[_Entry] | None, list[Problem]]:
     kind = loaded.data.get("type")
-    if kind in MODELS:
+    if isinstance(kind, str) and kind in MODELS:
         return MODELS[kind], []
     line, column = loaded.position(("type",))
     known = ", ".join(MODELS)
@@ -190,6 +193,9 @@ def _check_entry(item: LoadedEntry, path: Path) -> list[Problem]:
         problems.append(item.problem(("tags",), "samme emne står flere gange"))
     if isinstance(entry, Plan):
         problems += _check_promises(item)
+    for i, figure in enumerate(getattr(entry, "figures", [])):
+        if not math.isfinite(figure.value):  # .inf and .nan are YAML numbers, but no report's figures
+            problems.append(item.problem(("figures", i, "value"), "skal være et almindeligt tal"))
     return problems
 
 
