@@ -1,0 +1,1 @@
+"""Tests that drive the built site in a real browser (Chromium via Playwright)."""
