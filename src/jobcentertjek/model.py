@@ -14,6 +14,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializ
 from pydantic_core import PydanticCustomError
 
 from .dates import PartialDate, today
+from .render import publishable_markdown
 
 STATUS_LABELS = {  # the promise scale, in the order a reader meets it
     "not-assessed": "Ikke vurderet",
@@ -67,7 +68,9 @@ def _plain_text(value: str) -> str:
         raise PydanticCustomError("empty", "må ikke være tom")
     if "<" in value or ">" in value:
         raise PydanticCustomError("html", "må ikke indeholde < eller >; skriv almindelig tekst")
-    if html.unescape(value) != value:  # Material's striptags would turn &lt; back into < in <title>
+    # MkDocs writes titles into <title> and the nav unescaped, so &lt; would read "<" there but
+    # "&lt;" in our autoescaped templates, and one striptags (it decodes entities) from a tag.
+    if html.unescape(value) != value:
         raise PydanticCustomError("entity", "må ikke indeholde HTML-koder som &lt; eller &#60;; skriv selve tegnet")
     if "\n" in value:
         raise PydanticCustomError("newline", "skal stå på én linje")
@@ -98,7 +101,8 @@ Date = Annotated[
     }),
 ]
 PlainText = Annotated[str, AfterValidator(_plain_text)]
-Markdown = Annotated[str, AfterValidator(_markdown)]
+# Published Markdown (the open data) carries no raw HTML or script links; see render.publishable_markdown.
+Markdown = Annotated[str, AfterValidator(_markdown), PlainSerializer(publishable_markdown, when_used="json")]
 Url = Annotated[str, AfterValidator(_pattern(_URL, "skal være en fuld webadresse, der begynder med https:// eller http://"))]
 EntryId = Annotated[str, AfterValidator(_pattern(_ID, "skal være id'et (filnavnet uden .yaml) på en anden sag, fx 2018-04-10-taskforce-rapport"))]
 Slug = Annotated[str, AfterValidator(_pattern(_SLUG, "må kun indeholde små bogstaver a-z, tal og bindestreg, fx handleplan-2018"))]
