@@ -35,7 +35,9 @@ def base_url(built_site: Path):
     server.server_close()
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: Playwright's sync API allows one running instance per thread,
+# and other test modules (tests/test_xss.py) start their own.
+@pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM.exists():
         pytest.fail(

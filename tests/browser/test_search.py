@@ -25,7 +25,7 @@ def test_word_from_an_entry_finds_that_entry(page, word):
     # The result leads to the entry itself, and the entry holds the word.
     entries.first.locator("a.md-search-result__link").first.click()
     expect(page).to_have_url(re.compile(r"/sager/[^/]+/"))
-    expect(page.locator("article")).to_contain_text(re.compile(re.escape(word), re.IGNORECASE))
+    expect(page.locator("article.md-content__inner")).to_contain_text(re.compile(re.escape(word), re.IGNORECASE))
 
 
 def test_danish_stemming_finds_inflected_forms(page):
