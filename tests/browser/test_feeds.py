@@ -12,12 +12,12 @@ FEED_TYPE = "application/rss+xml"
 
 def advertised_feeds(page) -> tuple[list[str], list[str]]:
     """Absolute URLs of the <link rel=alternate> feeds and of the visible "Abonnér (RSS)" links."""
-    hidden = page.locator(f'link[rel="alternate"][type="{FEED_TYPE}"]').evaluate_all(
+    in_head = page.locator(f'link[rel="alternate"][type="{FEED_TYPE}"]').evaluate_all(
         "links => links.map(l => l.href)"
     )
     visible = page.get_by_role("link", name="Abonnér (RSS)")
     shown = [link.evaluate("a => a.href") for link in visible.all() if link.is_visible()]
-    return hidden, shown
+    return in_head, shown
 
 
 def assert_loads_as_rss(page, url: str) -> feedparser.FeedParserDict:
@@ -33,10 +33,10 @@ def assert_loads_as_rss(page, url: str) -> feedparser.FeedParserDict:
 @pytest.mark.parametrize("path", ["/", "/kommuner/koebenhavn/"])
 def test_advertised_feeds_load(page, path):
     page.goto(path)
-    hidden, shown = advertised_feeds(page)
-    assert hidden, f"{path} advertises no feed to feed readers"
+    in_head, shown = advertised_feeds(page)
+    assert in_head, f"{path} advertises no feed to feed readers"
     assert shown, f'{path} shows no "Abonnér (RSS)" link'
-    for url in sorted(set(hidden + shown)):
+    for url in sorted(set(in_head + shown)):
         assert_loads_as_rss(page, url)
 
 
