@@ -7,6 +7,7 @@ once through the command line, the way a contributor or CI runs it.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from jobcentertjek import yamlload
+from jobcentertjek.problems import Problem
 from jobcentertjek.validate import check_paths
 
 CORPUS = Path(__file__).parent / "bad_entries"
@@ -121,3 +123,31 @@ def test_the_two_parsers_disagree_only_on_a_question_mark_in_a_flow_list(monkeyp
     assert [p.message for p in results["python"][1]] == ["en liste i [ ] er ikke lukket med ], eller der mangler et komma"]
     if "c" in results:
         assert results["c"][0].data == {"tags": ["sags?behandling"]}
+
+
+def test_a_symbolic_link_is_refused_without_reading_its_target(tmp_path, monkeypatch):
+    """A pull request can add a link to any file on the machine that runs the check (CI)."""
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("type: report\ntoken: hemmelig-værdi\n", encoding="utf-8")
+    link = tmp_path / "cases" / "koebenhavn" / "2018-04-10-link.yaml"
+    link.parent.mkdir(parents=True)
+    link.symlink_to(secret)
+    monkeypatch.chdir(tmp_path)
+    _, problems = check_paths([Path("cases")])
+    assert [str(p) for p in problems] == [
+        "cases/koebenhavn/2018-04-10-link.yaml:1:1: filnavn: filen er et symbolsk link; læg selve filen i cases/"]
+
+
+def test_github_annotations_cannot_be_ended_or_forged_by_names_from_a_pull_request(corpus):
+    """Names of files and fields are the contributor's; in CI they become workflow commands."""
+    result = subprocess.run([sys.executable, "-m", "jobcentertjek.cli", "check", "."],
+                            cwd=corpus / "70-linjeskift-i-feltnavn", capture_output=True, text=True,
+                            env={**os.environ, "GITHUB_ACTIONS": "true"})
+    assert result.stdout.splitlines() == [
+        *expected("70-linjeskift-i-feltnavn"),
+        "::error file=koebenhavn/2018-04-10-linjeskift-i-feltnavn.yaml,line=3,col=1,title=ti%0Atle::"
+        "ukendt felt 'ti\\ntle'; mente du 'title'?",
+    ]
+    problem = Problem("a,b:c\n::warning::x.yaml", 1, 1, "f", "m")
+    assert problem.github_annotation() == "::error file=a%2Cb%3Ac%0A%3A%3Awarning%3A%3Ax.yaml,line=1,col=1,title=f::m"
+    assert str(problem) == "a,b:c\\n::warning::x.yaml:1:1: f: m"

@@ -101,6 +101,7 @@ def assert_clean(problems: list, text: str | bytes) -> None:
         assert problem.path and problem.field and problem.message, problem
         assert 1 <= problem.line <= lines and problem.column >= 1, problem
         assert problem.severity in ("error", "warning")
+        assert "\n" not in str(problem) and "\r" not in str(problem), "one problem, one line"
 
 
 def check_one(original: Path, content: str | bytes):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -21,17 +22,36 @@ class Problem:
     severity: str = "error"  # "error" fails the check; "warning" is printed only
 
     def __str__(self) -> str:
+        """One line, whatever the file's name or its field names contain."""
         prefix = "advarsel: " if self.severity == "warning" else ""
-        return f"{self.path}:{self.line}:{self.column}: {self.field}: {prefix}{self.message}"
+        return _one_line(f"{self.path}:{self.line}:{self.column}: {self.field}: {prefix}{self.message}")
 
     def github_annotation(self) -> str:
-        """The same problem as a GitHub Actions workflow command."""
+        """The same problem as a GitHub Actions workflow command.
+
+        File names and field names come from a contributor's pull request: escaped as the
+        workflow-command syntax requires, they cannot end the command or start another.
+        """
         kind = "warning" if self.severity == "warning" else "error"
-        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return (
-            f"::{kind} file={self.path},line={self.line},col={self.column},"
-            f"title={self.field}::{message}"
+            f"::{kind} file={_property(self.path)},line={self.line},col={self.column},"
+            f"title={_property(self.field)}::{_data(self.message)}"
         )
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 class ValidationFailed(Exception):

@@ -90,6 +90,8 @@ def load_entry(path: Path) -> tuple[LoadedEntry | None, list[Problem]]:
     shown = display_path(path)
     if path.suffix != ".yaml":
         return None, [Problem(shown, 1, 1, "filnavn", "filen skal hedde noget med .yaml til sidst")]
+    if path.is_symlink():  # it could point at any file on the machine that checks it
+        return None, [Problem(shown, 1, 1, "filnavn", "filen er et symbolsk link; læg selve filen i cases/")]
     try:  # the size is checked before reading, so a huge file costs nothing
         raw = None if (big := too_big(path.stat().st_size, shown)) else path.read_bytes()
     except OSError as exc:
