@@ -151,3 +151,9 @@ def test_github_annotations_cannot_be_ended_or_forged_by_names_from_a_pull_reque
     problem = Problem("a,b:c\n::warning::x.yaml", 1, 1, "f", "m")
     assert problem.github_annotation() == "::error file=a%2Cb%3Ac%0A%3A%3Awarning%3A%3Ax.yaml,line=1,col=1,title=f::m"
     assert str(problem) == "a,b:c\\n::warning::x.yaml:1:1: f: m"
+
+
+def test_a_file_that_is_not_there_is_named_plainly(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _, problems = check_paths([Path("cases/koebenhavn/2018-04-10-mangler.yaml")])
+    assert [str(p) for p in problems] == ["cases/koebenhavn/2018-04-10-mangler.yaml:1:1: (hele filen): filen findes ikke"]

@@ -95,7 +95,9 @@ def load_entry(path: Path) -> tuple[LoadedEntry | None, list[Problem]]:
     try:  # the size is checked before reading, so a huge file costs nothing
         raw = None if (big := too_big(path.stat().st_size, shown)) else path.read_bytes()
     except OSError as exc:
-        return None, [Problem(shown, 1, 1, "(hele filen)", f"filen kan ikke læses: {exc.strerror}")]
+        reason = {FileNotFoundError: "filen findes ikke", IsADirectoryError: "det er en mappe, ikke en fil",
+                  PermissionError: "filen må ikke læses (adgang nægtet)"}.get(type(exc), "filen kan ikke læses")
+        return None, [Problem(shown, 1, 1, "(hele filen)", reason)]
     if big:
         return None, [big]
     loaded, problems = load_yaml(raw, shown)
