@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from .bench import add_bench_command
 from .build import build_site
 from .opendata import add_schema_command
 from .scaffold import add_new_command
@@ -59,7 +60,7 @@ def _add_build(commands) -> None:
 
 
 # Each subcommand registers itself here; keep one function per command.
-SUBCOMMANDS = [_add_check, add_new_command, _add_build, add_schema_command]
+SUBCOMMANDS = [_add_check, add_new_command, _add_build, add_schema_command, add_bench_command]
 
 
 def build_parser() -> argparse.ArgumentParser:

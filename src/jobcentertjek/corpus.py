@@ -148,9 +148,22 @@ class Corpus:
                     tracked.append(TrackedPromise(item, promise, [first, *updates[(item.id, promise.id)]], self.on))
         return tracked
 
+    @cached_property
+    def _promises_by(self) -> dict[tuple[str, str], list[TrackedPromise]]:
+        """Promises by ("kommune", slug) and by ("plan", id): pages ask for them thousands of times."""
+        grouped: dict[tuple[str, str], list[TrackedPromise]] = defaultdict(list)
+        for promise in self.promises:
+            grouped[("kommune", promise.plan.entry.kommune)].append(promise)
+            grouped[("plan", promise.plan.id)].append(promise)
+        return grouped
+
     def promises_of(self, kommune: str | None = None, plan_id: str | None = None) -> list[TrackedPromise]:
-        return [p for p in self.promises
-                if (kommune is None or p.plan.entry.kommune == kommune) and (plan_id is None or p.plan.id == plan_id)]
+        if plan_id is not None:
+            found = self._promises_by.get(("plan", plan_id), [])
+            return [p for p in found if kommune is None or p.plan.entry.kommune == kommune]
+        if kommune is not None:
+            return list(self._promises_by.get(("kommune", kommune), []))
+        return list(self.promises)
 
     def status_counts(self, promises: list[TrackedPromise]) -> list[tuple[str, str, int]]:
         """(status, Danish label, count) in scale order, zeros included."""

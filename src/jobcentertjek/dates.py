@@ -61,6 +61,7 @@ class PartialDate:
         month = self.month or 12
         return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
 
+    @cache  # Babel is slow and a national site shows the same few thousand dates again and again
     def danish(self) -> str:
         """"24. maj 2014", "januar 2014" or "2014"."""
         if self.day:

@@ -29,22 +29,22 @@ _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!])")
 
 
-# One converter per output format, reset between texts: building a converter costs more than
-# converting a summary, and each text is rendered for its page, its kommune, the feeds and
-# the open data. Not thread-safe; MkDocs builds one page at a time.
-_CONVERTERS = {fmt: markdown.Markdown(extensions=_EXTENSIONS, output_format=fmt) for fmt in ("html", "xhtml")}
+# One converter, reset between texts: building a converter costs more than converting a
+# summary, and each text is needed for its page, its kommune, the feeds and the open data,
+# so each is converted once per build. Not thread-safe; MkDocs builds one page at a time.
+_CONVERTER = markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
 _CACHED_TEXTS = 1 << 16  # every text of about 10,000 entries
 
 
 @lru_cache(maxsize=_CACHED_TEXTS)
-def _render(text: str, output_format: str) -> str:
-    return _CONVERTERS[output_format].reset().convert(text)
+def _render(text: str) -> str:
+    return _CONVERTER.reset().convert(text)
 
 
 @lru_cache(maxsize=_CACHED_TEXTS)
 def markdown_to_html(text: str) -> Markup:
     """Safe HTML for a contributor's Markdown (summaries, findings, promise texts, notes)."""
-    rendered = _render(text, "html")
+    rendered = _render(text)
     clean = nh3.clean(
         rendered,
         tags=ALLOWED_TAGS,
@@ -63,7 +63,7 @@ def markdown_to_text(text: str) -> str:
     (visible text on the site) into a real tag, so we repeat until nothing changes: the
     result has no tags left in any layer of encoding. A stray ``<`` in prose stays.
     """
-    plain = _render(text, "xhtml")
+    plain = _render(text)
     for _ in range(50):
         previous, plain = plain, html.unescape(nh3.clean(plain, tags=set()))
         if plain == previous:
@@ -87,7 +87,7 @@ def publishable_markdown(text: str) -> str:
 
 
 def _urls(text: str) -> list[str]:
-    rendered = _render(text, "xhtml")
+    rendered = _render(text)
     return [html.unescape(url) for url in _URL_ATTRIBUTE.findall(rendered)]
 
 

@@ -7,7 +7,6 @@ lives in the Jinja templates next to this module.
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 
 import yaml
@@ -89,13 +88,23 @@ def absolute_url(site_url: str, path: str) -> str:
     return (site_url.rstrip("/") + "/" if site_url else "/") + path
 
 
+def _relpath(path: str, start: str) -> str:
+    """``posixpath.relpath`` for root-relative URL paths, without its two os.getcwd() calls:
+    pages hold tens of thousands of links between them."""
+    to, here = [p for p in path.split("/") if p not in ("", ".")], [p for p in start.split("/") if p not in ("", ".")]
+    common = 0
+    while common < min(len(to), len(here)) and to[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
+
+
 @pass_context
 def relative(context, target: str) -> str:
     """A link from the page being rendered to ``target`` (a root-relative URL), so the
     site works under any base path, e.g. GitHub Pages' /<repo>/."""
     here = context["page_url"]
     path, _, fragment = target.partition("#")
-    rel = posixpath.relpath(path or ".", here or ".")
+    rel = _relpath(path, here)
     if path.endswith("/") and rel != ".":
         rel += "/"
     rel = "./" if rel == "." else rel

@@ -1,0 +1,340 @@
+"""``jobcentertjek bench``: the whole pipeline on a synthetic national dataset, against the stack floor.
+
+For N entries and for N/2 it generates a realistic dataset (``synthetic.py``) and measures
+validation, page generation and the whole ``jobcentertjek build``; then the *stack floor*:
+a plain mkdocs-material build of the very same generated pages with the same theme, nav
+and search settings but without the project's hook, i.e. what MkDocs and Material cost
+anyway. It also weighs the built site and, in Chromium, times the first search result.
+Everything runs in a temporary directory; the figures are printed as a table and as JSON.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import gzip
+import http.server
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from functools import partial
+from importlib.metadata import version
+from pathlib import Path
+
+from .outputs import generate_outputs
+from .synthetic import generate_cases
+from .validate import check_paths
+
+SEARCH_WORDS = ["sygedagpenge", "rehabiliteringsteamet", "klagesagerne", "virksomhedspraktikkerne", "kalundborg"]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+TARGETS = {  # the issue's targets at 5,000 entries
+    "whole_over_floor": 1.15, "validate_s": 2.0, "growth": 2.2, "entry_page_bytes": 20_000,
+    "kommune_page_bytes": 400_000, "search_index_gzip_bytes": 2_000_000, "first_result_ms": 1000,
+}
+
+
+# --- processes ---------------------------------------------------------------------------
+
+def run_measured(command: list[str], env: dict | None = None) -> dict:
+    """Run ``command``; its wall time, CPU time and peak memory (of it and its children)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stderr = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{stderr.decode(errors='replace')[-4000:]}")
+    # ru_maxrss of a waited-for child covers its own descendants too (Linux: kilobytes).
+    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}
+
+
+def whole_build(config: Path, cases: Path, site: Path) -> dict:
+    """``jobcentertjek build`` exactly as a maintainer runs it: validate, then ``mkdocs build --strict``."""
+    return run_measured([sys.executable, "-m", "jobcentertjek.cli", "build", "--config-file", str(config),
+                         "--cases", str(cases), "--site-dir", str(site)], env=_env())
+
+
+def floor_build(config: Path, outputs: dict[str, str | bytes], workdir: Path) -> dict:
+    """Plain mkdocs-material on the same pages: the project's config inherited, its hook removed."""
+    docs = workdir / "floor-docs"
+    shutil.copytree(config.parent / "docs", docs)
+    for uri, content in outputs.items():
+        path = docs / uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    floor_config = workdir / "floor-mkdocs.yml"
+    floor_config.write_text(json.dumps({  # JSON is YAML; INHERIT merges it over the project's file
+        "INHERIT": str(config), "docs_dir": str(docs), "site_dir": str(workdir / "floor-site"),
+        "hooks": [], "watch": [], "theme": {"custom_dir": str(config.parent / "overrides")},
+    }), encoding="utf-8")
+    figures = run_measured([sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict",
+                            "--config-file", str(floor_config)], env=_env())
+    figures["site_bytes"] = _tree_bytes(workdir / "floor-site")
+    return figures
+
+
+def _env() -> dict:
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+
+# --- the built site ------------------------------------------------------------------------
+
+def _tree_bytes(root: Path) -> int:
+    return sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
+
+
+def site_figures(site: Path) -> dict:
+    """Sizes a reader and a host notice: whole site, entry and kommune pages, the search index."""
+    entry_pages = sorted(p.stat().st_size for p in site.glob("sager/*/index.html"))
+    kommune_pages = {p: p.stat().st_size for p in site.glob("kommuner/**/index.html") if p.parent.name != "kommuner"}
+    largest_kommune = max(kommune_pages, key=kommune_pages.get)
+    index = (site / "search" / "search_index.json").read_bytes()
+    return {
+        "site_bytes": _tree_bytes(site),
+        "html_pages": sum(1 for _ in site.rglob("*.html")),
+        "entry_page_max_bytes": entry_pages[-1],
+        "entry_page_median_bytes": int(statistics.median(entry_pages)),
+        "kommune_page_max_bytes": kommune_pages[largest_kommune],
+        "kommune_page_max": str(largest_kommune.parent.relative_to(site)) + "/",
+        "search_index_bytes": len(index),
+        "search_index_gzip_bytes": len(gzip.compress(index, compresslevel=6)),  # what web servers typically send
+        "search_docs": len(json.loads(index)["docs"]),
+    }
+
+
+# --- search in Chromium --------------------------------------------------------------------
+
+@contextlib.contextmanager
+def serve(site: Path):
+    """The built site over HTTP on 127.0.0.1, as GitHub Pages would serve it (without gzip)."""
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# Records when the first result for the whole query is shown: Material's result links carry
+# the query as ?h=<query> (search.highlight), so prefixes typed on the way do not count.
+_WATCH_RESULTS = """word => {
+  window.__jct = {keys: []};
+  const box = document.querySelector("input.md-search__input");
+  box.addEventListener("keydown", () => window.__jct.keys.push(performance.now()), {capture: true});
+  const wanted = "h=" + encodeURIComponent(word);
+  const observer = new MutationObserver(() => {
+    if (document.querySelector(`a.md-search-result__link[href*="${wanted}"]`)) {
+      window.__jct.shown = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document.querySelector(".md-search-result"), {childList: true, subtree: true});
+}"""
+
+
+def browser_search(site: Path, words: list[str] = SEARCH_WORDS) -> dict:
+    """Time from typing a word into Material's search box to its first result, on a warm page."""
+    from playwright.sync_api import sync_playwright  # the test extra, which `make` installs
+
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            loaded = time.perf_counter()
+            page.goto(base + "/")
+            box = page.locator("input.md-search__input")
+            box.click()
+            _type_and_wait(page, box, words[0])  # the worker fetches and indexes everything first
+            ready_ms = (time.perf_counter() - loaded) * 1000
+            timings = [_type_and_wait(page, box, word) for word in words]
+        finally:
+            browser.close()
+    after_last = [t["after_last_key_ms"] for t in timings]
+    return {"index_ready_ms": round(ready_ms), "words": words,
+            "first_result_after_last_key_ms": [round(t) for t in after_last],
+            "first_result_after_first_key_ms": [round(t["after_first_key_ms"]) for t in timings],
+            "first_result_median_ms": round(statistics.median(after_last)),
+            "first_result_max_ms": round(max(after_last))}
+
+
+def _type_and_wait(page, box, word: str) -> dict:
+    box.fill("")
+    page.wait_for_timeout(300)  # let the cleared query settle
+    page.evaluate(_WATCH_RESULTS, word)
+    box.press_sequentially(word, delay=30)
+    page.wait_for_function("() => window.__jct.shown !== undefined", timeout=60_000)
+    marks = page.evaluate("() => window.__jct")
+    return {"after_last_key_ms": max(0.0, marks["shown"] - marks["keys"][-1]),
+            "after_first_key_ms": marks["shown"] - marks["keys"][0]}
+
+
+# --- one size, and the whole benchmark ----------------------------------------------------
+
+def measure(entries: int, config: Path, workdir: Path, *, repeat: int = 1, search: bool = False) -> dict:
+    """All figures for one dataset size."""
+    cases = generate_cases(workdir / "cases", entries)
+    start = time.perf_counter()
+    loaded, problems = check_paths([cases])
+    validate_s = time.perf_counter() - start
+    errors = [p for p in problems if p.severity == "error"]
+    if errors or len(loaded) != entries:
+        raise RuntimeError(f"the synthetic data set is not valid: {errors[:5]}")
+    from mkdocs.config import load_config  # here, so that other commands start without MkDocs
+
+    settings = load_config(str(config))  # the adapter's arguments, so the floor gets the same pages
+    start = time.perf_counter()
+    outputs = generate_outputs(cases, settings.extra["jobcentertjek"]["repo_url"], settings.site_url or "")
+    generate_s = time.perf_counter() - start
+    wholes, floors = [], []
+    for _ in range(repeat):  # alternate, so a busy spell on the machine hits both
+        wholes.append(whole_build(config, cases, workdir / "site"))
+        shutil.rmtree(workdir / "floor-docs", ignore_errors=True)
+        floors.append(floor_build(config, outputs, workdir))
+    whole, floor = min(wholes, key=lambda f: f["wall_s"]), min(floors, key=lambda f: f["wall_s"])
+    figures = {
+        "entries": entries, "validate_s": validate_s, "generate_s": generate_s,
+        "build_s": whole["wall_s"], "build_cpu_s": whole["cpu_s"], "build_peak_mb": whole["peak_mb"],
+        "floor_s": floor["wall_s"], "floor_cpu_s": floor["cpu_s"], "floor_peak_mb": floor["peak_mb"],
+        "floor_site_bytes": floor["site_bytes"],
+        "whole_over_floor": whole["wall_s"] / floor["wall_s"], "whole_over_floor_cpu": whole["cpu_s"] / floor["cpu_s"],
+        **site_figures(workdir / "site"),
+    }
+    if search:
+        figures["search"] = browser_search(workdir / "site")
+    return figures
+
+
+def run_benchmark(entries: int, config: Path, *, repeat: int = 1, search: bool = True) -> dict:
+    sizes = [entries // 2, entries]
+    load_before = os.getloadavg()
+    runs = []
+    for size in sizes:
+        with tempfile.TemporaryDirectory(prefix=f"jct-bench-{size}-") as workdir:
+            print(f"… {size} sager", file=sys.stderr, flush=True)
+            runs.append(measure(size, config.resolve(), Path(workdir), repeat=repeat, search=search and size == entries))
+    half, full = runs
+    growth = {key: full[key] / half[key] for key in ("validate_s", "generate_s", "build_s", "build_cpu_s",
+                                                     "floor_s", "site_bytes", "search_index_bytes")}
+    return {"machine": _machine(load_before), "runs": runs, "growth": growth,
+            "targets": _targets(full, growth)}
+
+
+def _machine(load_before) -> dict:
+    return {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "cpus": os.cpu_count(),
+            "python": platform.python_version(), "mkdocs": version("mkdocs"),
+            "mkdocs_material": version("mkdocs-material"), "platform": platform.platform(),
+            "load_average_before": [round(x, 2) for x in load_before],
+            "load_average_after": [round(x, 2) for x in os.getloadavg()],
+            "bench_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def _targets(full: dict, growth: dict) -> dict:
+    """Each target with the measured figure and whether it is met."""
+    figures = {
+        "whole_over_floor": full["whole_over_floor"], "validate_s": full["validate_s"],
+        "growth": max(growth["build_s"], growth["site_bytes"]),
+        "entry_page_bytes": full["entry_page_max_bytes"], "kommune_page_bytes": full["kommune_page_max_bytes"],
+        "search_index_gzip_bytes": full["search_index_gzip_bytes"],
+    }
+    if "search" in full:
+        figures["first_result_ms"] = full["search"]["first_result_max_ms"]
+    return {name: {"limit": TARGETS[name], "measured": value, "met": value <= TARGETS[name]}
+            for name, value in figures.items()}
+
+
+# --- output --------------------------------------------------------------------------------
+
+ROWS = [  # (label, key, format)
+    ("Validate all entries (s)", "validate_s", "{:.2f}"),
+    ("Load + validate + generate all (s)", "generate_s", "{:.2f}"),
+    ("Whole build, wall (s)", "build_s", "{:.1f}"),
+    ("Whole build, CPU (s)", "build_cpu_s", "{:.1f}"),
+    ("Stack floor, wall (s)", "floor_s", "{:.1f}"),
+    ("Stack floor, CPU (s)", "floor_cpu_s", "{:.1f}"),
+    ("Whole / floor, wall", "whole_over_floor", "{:.3f}"),
+    ("Whole / floor, CPU", "whole_over_floor_cpu", "{:.3f}"),
+    ("Peak memory, whole build (MB)", "build_peak_mb", "{:.0f}"),
+    ("Peak memory, floor (MB)", "floor_peak_mb", "{:.0f}"),
+    ("site/ total (MB)", "site_bytes", "mb"),
+    ("HTML pages", "html_pages", "{}"),
+    ("Entry page, largest (KB)", "entry_page_max_bytes", "kb"),
+    ("Entry page, median (KB)", "entry_page_median_bytes", "kb"),
+    ("Kommune page, largest (KB)", "kommune_page_max_bytes", "kb"),
+    ("Search index, raw (MB)", "search_index_bytes", "mb"),
+    ("Search index, gzip (MB)", "search_index_gzip_bytes", "mb"),
+    ("Search index documents", "search_docs", "{}"),
+]
+
+
+def _cell(value, fmt: str) -> str:
+    if fmt == "mb":
+        return f"{value / 1e6:.2f}"
+    if fmt == "kb":
+        return f"{value / 1e3:.1f}"
+    return fmt.format(value)
+
+
+def table(result: dict) -> str:
+    half, full = result["runs"]
+    lines = [f"{'':34}{half['entries']:>12}{full['entries']:>12}{'growth':>9}"]
+    for label, key, fmt in ROWS:
+        growth = result["growth"].get(key)
+        lines.append(f"{label:34}{_cell(half[key], fmt):>12}{_cell(full[key], fmt):>12}"
+                     + (f"{growth:>9.2f}" if growth else ""))
+    if "search" in full:
+        s = full["search"]
+        lines.append(f"{'Search ready after page load (ms)':34}{'':>12}{s['index_ready_ms']:>12}")
+        lines.append(f"{'First result after typing, median (ms)':34}{'':>12}{s['first_result_median_ms']:>12}")
+        lines.append(f"{'First result after typing, max (ms)':34}{'':>12}{s['first_result_max_ms']:>12}")
+    lines.append("")
+    lines.append(f"Targets at {full['entries']} entries:")
+    for name, target in result["targets"].items():
+        lines.append(f"  {'met   ' if target['met'] else 'MISSED'} {name}: {target['measured']:.3f} (limit {target['limit']})")
+    m = result["machine"]
+    lines.append(f"\n{m['date']}, {m['cpus']} CPUs, Python {m['python']}, MkDocs {m['mkdocs']}, "
+                 f"Material {m['mkdocs_material']}; load average before {m['load_average_before'][0]}, "
+                 f"after {m['load_average_after'][0]}")
+    return "\n".join(lines)
+
+
+def _bench_command(args) -> int:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    result = run_benchmark(args.entries, Path(args.config_file), repeat=args.repeat, search=not args.no_search)
+    print(table(result))
+    document = json.dumps(result, indent=2, ensure_ascii=False)
+    print(document)
+    if args.json:
+        Path(args.json).write_text(document + "\n", encoding="utf-8")
+    return 0
+
+
+def add_bench_command(commands) -> None:
+    """``jobcentertjek bench``: not a test; prints figures for the README's Performance table."""
+    bench = commands.add_parser("bench", help="benchmark build, site size and search on synthetic data")
+    bench.add_argument("--entries", type=int, default=5000, help="entries in the large run (default 5000); "
+                                                                 "half as many are measured too")
+    bench.add_argument("--json", metavar="PATH", help="also write the figures as JSON to this file")
+    bench.add_argument("--config-file", default="mkdocs.yml")
+    bench.add_argument("--repeat", type=int, default=1, help="builds per size; the fastest counts (default 1)")
+    bench.add_argument("--no-search", action="store_true", help="skip the Chromium search timing")
+    bench.set_defaults(run=_bench_command)
