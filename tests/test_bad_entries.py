@@ -157,3 +157,20 @@ def test_a_file_that_is_not_there_is_named_plainly(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     _, problems = check_paths([Path("cases/koebenhavn/2018-04-10-mangler.yaml")])
     assert [str(p) for p in problems] == ["cases/koebenhavn/2018-04-10-mangler.yaml:1:1: (hele filen): filen findes ikke"]
+
+
+def test_thousands_of_unknown_names_are_all_reported_quickly(tmp_path, monkeypatch):
+    """Every unknown tag and link is reported; only the first ones get a (slow) guess."""
+    entry = CORPUS / "33-ukendt-emne" / "koebenhavn" / "2018-04-10-ukendt-emne.yaml"
+    text = entry.read_text(encoding="utf-8").replace(
+        "tags: [flexjob, sagsbehandling]", "tags: [" + ", ".join(f"flexjob{i}" for i in range(5000)) + "]")
+    target = tmp_path / "koebenhavn" / entry.name
+    target.parent.mkdir()
+    target.write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    started = time.perf_counter()
+    _, problems = check_paths([Path(".")])
+    assert time.perf_counter() - started < 1
+    assert len(problems) == 5000
+    assert problems[0].message == "ukendt emne 'flexjob0'; mente du 'fleksjob'?"
+    assert problems[-1].message == "ukendt emne 'flexjob4999'; se src/jobcentertjek/data/tags.yaml"

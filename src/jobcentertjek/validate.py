@@ -40,6 +40,7 @@ _ALL_FIELDS = {
     for model in (*MODELS.values(), Actor, Correction, Figure, Promise, Source, StatusChange)
     for name in model.model_fields
 }
+MAX_GUESSES = 20
 _FILE_DATE = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)-[a-z0-9]+(-[a-z0-9]+)*$")
 
 _MESSAGES = {
@@ -135,7 +136,7 @@ def _translate(exc: ValidationError, loaded: LoadedYaml, shown: str) -> list[Pro
         if path in seen:  # a union reports one error per alternative; one is enough
             continue
         seen.add(path)
-        message = _message(error, path)
+        message = _message(error, path, nth=len(problems))
         key = error["type"] == "extra_forbidden"
         lookup = path[:-1] if error["type"] == "missing" else path
         line, column = loaded.position(lookup, key=key)
@@ -159,11 +160,17 @@ def _data_path(data, loc: tuple, keep_last: bool) -> tuple:
     return tuple(path)
 
 
-def _message(error: dict, path: tuple) -> str:
+def _did_you_mean(text: str, choices, otherwise: str = "", nth: int = 0) -> str:
+    """"; mente du 'x'?" for the first few unknown names of a file. Guessing costs time, and
+    a file with thousands of unknown names must still be checked in well under a second."""
+    guess = suggest(text, choices, limit=1) if nth < MAX_GUESSES else []
+    return f"; mente du {guess[0]!r}?" if guess else otherwise
+
+
+def _message(error: dict, path: tuple, nth: int) -> str:
     kind = error["type"]
     if kind == "extra_forbidden":
-        guess = suggest(str(path[-1]), _ALL_FIELDS, limit=1)
-        hint = f"; mente du {guess[0]!r}?" if guess else "; slet det, eller se README for de tilladte felter"
+        hint = _did_you_mean(str(path[-1]), _ALL_FIELDS, "; slet det, eller se README for de tilladte felter", nth)
         return f"ukendt felt {path[-1]!r}{hint}"
     if kind == "literal_error":
         return f"ukendt værdi {error['input']!r}; brug en af: {error['ctx']['expected'].replace(chr(39), '').replace(' or ', ', ')}"
@@ -177,8 +184,7 @@ def _check_entry(item: LoadedEntry, path: Path) -> list[Problem]:
     problems = []
     places = kommuner()
     if entry.kommune not in places:
-        guess = suggest(entry.kommune, places)
-        hint = f"; mente du {guess[0]!r}?" if guess else "; se listen i src/jobcentertjek/data/kommuner.yaml"
+        hint = _did_you_mean(entry.kommune, places, "; se listen i src/jobcentertjek/data/kommuner.yaml")
         problems.append(item.problem(("kommune",), f"ukendt kommune {entry.kommune!r}{hint}"))
     elif path.parent.name != entry.kommune:
         problems.append(item.problem(("kommune",), f"filen ligger i mappen {path.parent.name!r}, men sagen hører til "
@@ -190,8 +196,7 @@ def _check_entry(item: LoadedEntry, path: Path) -> list[Problem]:
     known_tags = tags()
     for i, tag in enumerate(entry.tags):
         if tag not in known_tags:
-            guess = suggest(tag, known_tags)
-            hint = f"; mente du {guess[0]!r}?" if guess else "; se src/jobcentertjek/data/tags.yaml"
+            hint = _did_you_mean(tag, known_tags, "; se src/jobcentertjek/data/tags.yaml", nth=len(problems))
             problems.append(item.problem(("tags", i), f"ukendt emne {tag!r}{hint}"))
     if len(set(entry.tags)) != len(entry.tags):
         problems.append(item.problem(("tags",), "samme emne står flere gange"))
@@ -231,16 +236,15 @@ def check_links(entries: list[LoadedEntry]) -> list[Problem]:
     for item in entries:
         entry = item.entry
         for i, target in enumerate(getattr(entry, "responds_to", [])):
-            problems += _check_target(item, ("responds_to", i), target, by_id)
+            problems += _check_target(item, ("responds_to", i), target, by_id, nth=i)
         if isinstance(entry, Update):
             problems += _check_update(item, by_id)
     return problems
 
 
-def _check_target(item: LoadedEntry, path: tuple, target: str, by_id: dict) -> list[Problem]:
+def _check_target(item: LoadedEntry, path: tuple, target: str, by_id: dict, nth: int = 0) -> list[Problem]:
     if target not in by_id:
-        guess = suggest(target, by_id)
-        hint = f"; mente du {guess[0]!r}?" if guess else ""
+        hint = _did_you_mean(target, by_id, nth=nth)
         return [item.problem(path, f"der findes ingen sag med id'et {target!r}{hint}")]
     if target == item.id:
         return [item.problem(path, "en sag kan ikke henvise til sig selv")]
