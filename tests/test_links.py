@@ -8,7 +8,6 @@ and the open data, which point at the published address, must resolve the same w
 
 from __future__ import annotations
 
-import json
 import re
 import xml.etree.ElementTree as ET
 from functools import cache

@@ -229,7 +229,15 @@ def load_yaml(raw: bytes, filename: str) -> tuple[LoadedYaml | None, list[Proble
 
 def _scan(text: str, filename: str) -> list[Problem]:
     """Parse without building anything: syntax errors, several documents, aliases, depth, size."""
-    loader = LOADERS[LOADER](text)
+    try:
+        return _scan_events(LOADERS[LOADER](text), filename)
+    except yaml.MarkedYAMLError as exc:
+        return [_syntax_problem(exc, filename)]
+    except yaml.YAMLError:  # the reader's; _decode already refuses the characters it refuses
+        return [Problem(filename, 1, 1, "yaml", "filen indeholder tegn, som YAML ikke kan læse")]
+
+
+def _scan_events(loader, filename: str) -> list[Problem]:
     depth = nodes = documents = 0
     try:
         while (event := loader.get_event()) is not None:
@@ -240,8 +248,7 @@ def _scan(text: str, filename: str) -> list[Problem]:
                                     "filen indeholder flere YAML-dokumenter (en linje med ---); én fil er én sag")]
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 return [Problem(filename, *_mark(event.start_mark), "yaml", _ALIAS_MESSAGE)]
-            if isinstance(event, yaml.NodeEvent):
-                nodes += 1
+            nodes += isinstance(event, yaml.NodeEvent)
             depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
             if depth > MAX_DEPTH:
                 return [Problem(filename, *_mark(event.start_mark), "yaml",
@@ -250,10 +257,6 @@ def _scan(text: str, filename: str) -> list[Problem]:
             if nodes > MAX_NODES:
                 return [Problem(filename, *_mark(event.start_mark), "yaml",
                                 f"filen har mere end {MAX_NODES:,} værdier; del sagen op".replace(",", "."))]
-    except yaml.MarkedYAMLError as exc:
-        return [_syntax_problem(exc, filename)]
-    except yaml.YAMLError as exc:  # reader errors; _decode already refuses what they catch
-        return [Problem(filename, 1, 1, "yaml", f"filen kan ikke læses som YAML ({exc})")]
     finally:
         loader.dispose()
     return []
