@@ -54,9 +54,9 @@ def test_every_kind_of_output_is_compared(two_builds):
     for expected in ["index.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "404.html"]:
         assert expected in names
     kinds = {Path(name).suffix for name in names}
-    assert {".html", ".xml", ".gz", ".json"} <= kinds
-    if any(name.startswith("data/") for name in names):  # the open data and the feeds
-        assert {".csv", ".ics"} <= kinds and "feed.xml" in names
+    assert {".html", ".xml", ".gz", ".json", ".csv", ".ics"} <= kinds
+    for expected in ["feed.xml", "data/entries.json", "data/entries.csv", "data/promises.csv", "loefter/frister.ics"]:
+        assert expected in names
 
 
 def test_the_build_date_comes_from_source_date_epoch(two_builds):

@@ -312,9 +312,10 @@ def test_no_output_file_holds_executable_markup_from_the_payloads(xss_site):
 def test_the_feeds_calendars_and_data_files_are_among_the_scanned(xss_site):
     names = {p.relative_to(xss_site).as_posix() for p in xss_site.rglob("*") if p.is_file()}
     kinds = {Path(n).suffix for n in names if not SKIPPED.search(n)}
-    assert {".html", ".json", ".xml", ".gz"} <= kinds
-    # whichever of these exist are scanned by the test above (feeds, calendars and open data)
-    assert {".csv", ".ics"} & kinds or not any(n.startswith("data/") for n in names)
+    assert {".html", ".json", ".xml", ".gz", ".csv", ".ics"} <= kinds
+    for expected in ["feed.xml", "kommuner/koebenhavn/feed.xml", "loefter/frister.ics", "data/entries.json",
+                     "data/entries.csv", "data/promises.csv"]:
+        assert expected in names
 
 
 def test_search_index_has_no_markup_from_content(xss_site):
