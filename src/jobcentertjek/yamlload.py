@@ -263,12 +263,15 @@ def _scan_events(loader, filename: str) -> list[Problem]:
 
 
 # Both parsers' wording (libyaml's and PyYAML's), matched on "context problem", first hit wins.
+_COLON = "et kolon står et sted, hvor det ikke må; sæt teksten i anførselstegn, eller ret indrykningen"
 _SYNTAX_HINTS = (
+    ("escape character", "en omvendt skråstreg (\\) i dobbelte anførselstegn skal skrives \\\\; "
+                         "eller brug enkelte anførselstegn"),
     ("while scanning a quoted scalar", "anførselstegnet, der begynder her, bliver aldrig lukket"),
     ("while scanning a simple key", "et felt mangler sit kolon (navn: værdi), eller en tekst fortsætter på næste "
                                     "linje uden at være rykket ind"),
-    ("mapping values are not allowed", "et kolon står et sted, hvor det ikke må; sæt teksten i anførselstegn, "
-                                       "eller ret indrykningen"),
+    ("mapping values are not allowed", _COLON),
+    ("unexpected ':'", _COLON),
     ("while parsing a block mapping", "indrykningen er forkert; felter på samme niveau skal stå lige under hinanden"),
     ("while parsing a block collection", "indrykningen i en liste er forkert; alle '- ' i samme liste skal stå "
                                          "lige under hinanden"),
@@ -296,7 +299,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, filename: str) -> Problem:
     if message is None:
         message = ("filen kan ikke læses som YAML; tjek indrykning, kolon og anførselstegn på linjen "
                    f"({(exc.problem or exc.context or '').strip()})")
-    # An unclosed quote or a key without its colon is noticed lines later; point at where it begins.
+    # An unclosed quote or a key without its colon is noticed lines later, and the parsers disagree
+    # on where in a quoted text a bad escape is: point at where the text or the key begins.
     starts_earlier = "quoted scalar" in raw or "simple key" in raw
     mark = exc.context_mark if starts_earlier and exc.context_mark else exc.problem_mark or exc.context_mark
     line, column = _mark(mark) if mark else (1, 1)
