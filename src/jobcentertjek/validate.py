@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import math
 import os
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,8 +76,26 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+@contextmanager
+def _cyclic_gc_paused():
+    """Loading keeps every entry alive, so each of Python's full cycle collections would walk
+    all entries so far (a quarter of the time at 5,000 entries); loading makes no cycles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def check_paths(paths: list[Path]) -> tuple[list[LoadedEntry], list[Problem]]:
     """Load and check all files; returns the valid entries and every problem (errors and warnings)."""
+    with _cyclic_gc_paused():
+        return _check_paths(paths)
+
+
+def _check_paths(paths: list[Path]) -> tuple[list[LoadedEntry], list[Problem]]:
     entries, problems = [], []
     for path in find_case_files(paths):
         entry, file_problems = load_entry(path)

@@ -2,10 +2,11 @@
 
 PyYAML's own constructors lose positions, turn ``2019-13-01`` into a bare ValueError,
 accept duplicate keys and expand aliases. So we let PyYAML (its C parser when
-installed) only parse: a first pass over the parser's events refuses what could hurt
-(aliases, deep nesting, huge files, several documents), then the composed node graph is
-turned into Python values by us. The C and the pure-Python parser word their errors
-differently; both are translated into the same plain Danish messages.
+installed) only parse: one pass over the parser's events refuses what could hurt
+(aliases, deep nesting, huge files, several documents) and builds the Python values with
+their positions (one pass: validating thousands of entries is on every build's path).
+The C and the pure-Python parser word their errors differently; both are translated into
+the same plain Danish messages.
 """
 
 from __future__ import annotations
@@ -56,14 +57,48 @@ _ALIAS_MESSAGE = "anker og alias (& og *) er ikke tilladt; skriv værdien ud hve
 
 
 @dataclass
+class Positions:
+    """Where each value and mapping key of a file stands, by its path in the data."""
+
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # (line, column)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    spans: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # value path -> text indices
+
+
+@dataclass
 class LoadedYaml:
-    """The data of one file and the (line, column) of each value and mapping key in it."""
+    """The data of one file and the (line, column) of each value and mapping key in it.
+
+    Positions are only needed to point at a problem, so a file that loaded without one
+    gets them when first asked for (a second, careful parse of its text).
+    """
 
     data: object
-    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     text: str = ""  # the file's text, to find where inside a long value something stands
-    spans: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # value path -> text indices
+    located: Positions | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def positions(self) -> dict[Path_, tuple[int, int]]:
+        return self._located().values
+
+    @property
+    def key_positions(self) -> dict[Path_, tuple[int, int]]:
+        return self._located().keys
+
+    @property
+    def spans(self) -> dict[Path_, tuple[int, int]]:
+        return self._located().spans
+
+    def _located(self) -> Positions:
+        if self.located is None:
+            loader = LOADERS[LOADER](self.text)
+            try:
+                builder = _Builder(loader, "", self.text)
+                builder.run()
+            finally:
+                loader.dispose()
+            self.located = builder.result.located
+        return self.located
 
     def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """Best known position for ``path``: the key or value itself, else its nearest parent."""
@@ -111,46 +146,163 @@ def _written_tag(tag: str) -> str:
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
 
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_START = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+# A plain scalar can resolve to something other than text only if it starts with one of
+# these (PyYAML's bool, null, int, float, merge and value resolvers); resolving is slow.
+_MAYBE_NOT_TEXT = set("0123456789+-.~<=yYnNtTfFoO")
+_PLAIN_TAGS: dict[str, str] = {}  # resolved tags of short plain scalars: keys and statuses repeat
+_REFUSED = object()  # the key of a mapping value that is not built
+
+
+class _Open:
+    """A mapping or sequence whose events are still coming."""
+
+    __slots__ = ("value", "path", "start", "key")
+
+    def __init__(self, value, path: Path_, start):
+        self.value, self.path, self.start, self.key = value, path, start, None
+
+
 class _Builder:
-    def __init__(self, filename: str, text: str):
+    """Python values and their positions from the parser's events, in one pass.
+
+    The same pass refuses what could hurt (aliases, several documents, deep nesting,
+    too many values); on such a problem, only that problem is reported. The values are
+    what PyYAML's composer and our rules would give: the composer's tag resolution,
+    only plain tags, text keys, no duplicate keys.
+    """
+
+    def __init__(self, loader, filename: str, text: str):
+        self.loader = loader
         self.filename = filename
-        self.result = LoadedYaml(data=None, text=text)
+        self.result = LoadedYaml(data=None, text=text, located=Positions())
         self.problems: list[Problem] = []
+        self.open: list[_Open] = []
+        self.skipping = 0  # depth inside a subtree that is not built
+        self.skipped_span: tuple | None = None  # (path, start mark) of a refused collection
+        self.root = None  # (value, start mark) of the document's node
 
-    def problem(self, node, field_name: str, message: str) -> None:
-        self.problems.append(Problem(self.filename, *_mark(node.start_mark), field_name, message))
+    def problem(self, mark, field_name: str, message: str) -> None:
+        self.problems.append(Problem(self.filename, *_mark(mark), field_name, message))
 
-    def build(self, node, path: Path_ = ()):
-        """Plain data from a node graph that ``_scan`` checked (no aliases, shallow)."""
-        self.result.positions[path] = _mark(node.start_mark)
-        self.result.spans[path] = (node.start_mark.index, node.end_mark.index)
-        if isinstance(node, yaml.MappingNode) and node.tag == "tag:yaml.org,2002:map":
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode) and node.tag == "tag:yaml.org,2002:seq":
-            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        if isinstance(node, yaml.ScalarNode) and node.tag in _SCALAR_BUILDERS:
-            try:
-                return _SCALAR_BUILDERS[node.tag](node)
-            except (ValueError, TypeError, OverflowError):
-                self.problem(node, _field(path), f"kan ikke læse værdien {node.value!r}")
-                return None
-        self.problem(node, _field(path), f"YAML-mærket {_written_tag(node.tag)!r} er ikke tilladt; "
-                                         "skriv almindelig tekst, tal eller lister")
+    def run(self) -> Problem | None:
+        """Build from every event; the refusing problem, if any."""
+        depth = nodes = documents = 0
+        next_event = self.loader.get_event
+        while (event := next_event()) is not None:
+            kind = type(event)
+            if kind is yaml.ScalarEvent or kind in _START:
+                if event.anchor:
+                    return self._refuse(event, _ALIAS_MESSAGE)
+                nodes += 1
+                depth += kind is not yaml.ScalarEvent
+            elif kind in _END:
+                depth -= 1
+            elif kind is yaml.AliasEvent:
+                return self._refuse(event, _ALIAS_MESSAGE)
+            elif kind is yaml.DocumentStartEvent and documents:
+                return self._refuse(event, "filen indeholder flere YAML-dokumenter (en linje med ---); én fil er én sag")
+            else:
+                documents += kind is yaml.DocumentStartEvent
+                continue
+            if depth > MAX_DEPTH:
+                return self._refuse(event, f"lister og felter står inden i hinanden i mere end {MAX_DEPTH} "
+                                           "niveauer; en sag har højst 5")
+            if nodes > MAX_NODES:
+                return self._refuse(event, f"filen har mere end {MAX_NODES:,} værdier; del sagen op".replace(",", "."))
+            if self.skipping:
+                self._skip_event(event, kind)
+            elif kind in _END:
+                done = self.open.pop()
+                self.result.located.spans[done.path] = (done.start.index, event.end_mark.index)
+            elif self.open:
+                self._child(self.open[-1], event, kind)
+            else:
+                self.root = (self._value(event, kind, ()), event.start_mark)
         return None
 
-    def _mapping(self, node, path: Path_) -> dict:
-        result: dict = {}
-        for key_node, value_node in node.value:
-            if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag == "tag:yaml.org,2002:str"):
-                self.problem(key_node, _field(path), "et feltnavn skal være almindelig tekst, fx title")
-                continue
-            key = key_node.value
-            if key in result:
-                self.problem(key_node, _field(path + (key,)), f"feltet {key!r} står to gange; slet det ene")
-                continue
-            self.result.key_positions[path + (key,)] = _mark(key_node.start_mark)
-            result[key] = self.build(value_node, path + (key,))
-        return result
+    def _refuse(self, event, message: str) -> Problem:
+        return Problem(self.filename, *_mark(event.start_mark), "yaml", message)
+
+    def _child(self, parent: _Open, event, kind) -> None:
+        if isinstance(parent.value, list):
+            parent.value.append(self._value(event, kind, parent.path + (len(parent.value),)))
+        elif parent.key is None:
+            self._key(parent, event, kind)
+        elif parent.key is _REFUSED:
+            parent.key = None
+            self._skip(event, kind)
+        else:
+            key, parent.key = parent.key, None
+            parent.value[key] = self._value(event, kind, parent.path + (key,))
+
+    def _key(self, parent: _Open, event, kind) -> None:
+        if kind is yaml.ScalarEvent and self._tag(event, yaml.ScalarNode) == _STR:
+            key, path = event.value, parent.path + (event.value,)
+            if key in parent.value:
+                self.problem(event.start_mark, _field(path), f"feltet {key!r} står to gange; slet det ene")
+                parent.key = _REFUSED
+            else:
+                self.result.located.keys[path] = _mark(event.start_mark)
+                parent.key = key
+            return
+        self.problem(event.start_mark, _field(parent.path), "et feltnavn skal være almindelig tekst, fx title")
+        self._skip(event, kind)
+        parent.key = _REFUSED
+
+    def _value(self, event, kind, path: Path_):
+        """The value an event starts: built at once (scalars) or filled in by later events."""
+        self.result.located.values[path] = _mark(event.start_mark)
+        if kind is yaml.ScalarEvent:
+            self.result.located.spans[path] = (event.start_mark.index, event.end_mark.index)
+            return self._scalar(event, path)
+        node_kind, wanted = (yaml.MappingNode, _MAP) if kind is yaml.MappingStartEvent else (yaml.SequenceNode, _SEQ)
+        tag = self._tag(event, node_kind)
+        if tag == wanted:
+            value = {} if node_kind is yaml.MappingNode else []
+            self.open.append(_Open(value, path, event.start_mark))
+            return value
+        self._skip(event, kind, path)
+        self._bad_tag(event, path, tag)
+        return None
+
+    def _scalar(self, event, path: Path_):
+        tag = self._tag(event, yaml.ScalarNode)
+        if tag == _STR:
+            return event.value
+        if tag not in _SCALAR_BUILDERS:
+            return self._bad_tag(event, path, tag)
+        try:
+            return _SCALAR_BUILDERS[tag](yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark))
+        except (ValueError, TypeError, OverflowError, KeyError, IndexError):  # "!!bool maybe", "!!int ''"
+            self.problem(event.start_mark, _field(path), f"kan ikke læse værdien {event.value!r}")
+            return None
+
+    def _bad_tag(self, event, path: Path_, tag: str) -> None:
+        self.problem(event.start_mark, _field(path), f"YAML-mærket {_written_tag(tag)!r} er ikke tilladt; "
+                                                     "skriv almindelig tekst, tal eller lister")
+
+    def _tag(self, event, node_kind) -> str:
+        """The tag PyYAML's composer gives the node."""
+        if node_kind is yaml.ScalarNode:
+            return _scalar_tag(self.loader, event)
+        if event.tag is not None and event.tag != "!":
+            return event.tag
+        return self.loader.resolve(node_kind, None, event.implicit)
+
+    def _skip(self, event, kind, span_path: Path_ | None = None) -> None:
+        """Leave out a refused value; a collection's events are passed over until it ends."""
+        if kind is not yaml.ScalarEvent:
+            self.skipping = 1
+            self.skipped_span = None if span_path is None else (span_path, event.start_mark)
+
+    def _skip_event(self, event, kind) -> None:
+        self.skipping += 1 if kind in _START else -1 if kind in _END else 0
+        if not self.skipping and self.skipped_span:
+            path, start = self.skipped_span
+            self.result.located.spans[path] = (start.index, event.end_mark.index)
 
 
 def _field(path: Path_) -> str:
@@ -210,56 +362,130 @@ def load_yaml(raw: bytes, filename: str) -> tuple[LoadedYaml | None, list[Proble
     text, problems = _decode(raw, filename)
     if text is None:
         return None, problems
-    problems = _scan(text, filename)
-    if problems:
-        return None, problems
-    loader = LOADERS[LOADER](text)
-    try:
-        node = loader.get_single_node()  # safe now: _scan found one shallow document, no aliases
-    finally:
-        loader.dispose()
-    if node is None:
+    quick = _quick_load(text)
+    if quick is not _IRREGULAR:
+        return LoadedYaml(data=quick, text=text), []
+    try:  # the careful builder says what is wrong, and where
+        loader = LOADERS[LOADER](text)
+        try:
+            builder = _Builder(loader, filename, text)
+            refused = builder.run()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_problem(exc, filename)]
+    except yaml.YAMLError:  # the reader's; _decode already refuses the characters it refuses
+        return None, [Problem(filename, 1, 1, "yaml", "filen indeholder tegn, som YAML ikke kan læse")]
+    if refused:
+        return None, [refused]
+    if builder.root is None:
         return None, [_whole_file(filename, "filen er tom; skriv sagens felter (se README)")]
-    builder = _Builder(filename, text)
-    builder.result.data = builder.build(node)
-    if not isinstance(builder.result.data, dict) and not builder.problems:
-        builder.problem(node, "(hele filen)", "filen skal bestå af felter (navn: værdi), ikke en liste eller en enkelt værdi")
+    data, start = builder.root
+    builder.result.data = data
+    if not isinstance(data, dict) and not builder.problems:
+        builder.problem(start, "(hele filen)", "filen skal bestå af felter (navn: værdi), ikke en liste eller en enkelt værdi")
     return (None if builder.problems else builder.result), builder.problems
 
 
-def _scan(text: str, filename: str) -> list[Problem]:
-    """Parse without building anything: syntax errors, several documents, aliases, depth, size."""
-    try:
-        return _scan_events(LOADERS[LOADER](text), filename)
-    except yaml.MarkedYAMLError as exc:
-        return [_syntax_problem(exc, filename)]
-    except yaml.YAMLError:  # the reader's; _decode already refuses the characters it refuses
-        return [Problem(filename, 1, 1, "yaml", "filen indeholder tegn, som YAML ikke kan læse")]
+_IRREGULAR = object()  # the quick loader's answer when the careful builder must look
+_NO_KEY = object()
 
 
-def _scan_events(loader, filename: str) -> list[Problem]:
-    depth = nodes = documents = 0
+def _quick_load(text: str):
+    """The data of a regular file in one lean pass, without positions, or ``_IRREGULAR``.
+
+    Regular: one document whose root is a mapping; text keys, each once; no tags, anchors
+    or aliases; within the depth and size limits; plain scalars that resolve to text,
+    null, bool, int or float. For such a file the careful ``_Builder`` finds no problem
+    and builds the same data, so it only runs on files it has something to say about.
+    """
     try:
-        while (event := loader.get_event()) is not None:
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    return [Problem(filename, *_mark(event.start_mark), "yaml",
-                                    "filen indeholder flere YAML-dokumenter (en linje med ---); én fil er én sag")]
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                return [Problem(filename, *_mark(event.start_mark), "yaml", _ALIAS_MESSAGE)]
-            nodes += isinstance(event, yaml.NodeEvent)
-            depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
-            if depth > MAX_DEPTH:
-                return [Problem(filename, *_mark(event.start_mark), "yaml",
-                                f"lister og felter står inden i hinanden i mere end {MAX_DEPTH} niveauer; "
-                                "en sag har højst 5")]
-            if nodes > MAX_NODES:
-                return [Problem(filename, *_mark(event.start_mark), "yaml",
-                                f"filen har mere end {MAX_NODES:,} værdier; del sagen op".replace(",", "."))]
-    finally:
-        loader.dispose()
-    return []
+        loader = LOADERS[LOADER](text)
+        try:
+            return _quick_events(loader)
+        finally:
+            loader.dispose()
+    except yaml.YAMLError:
+        return _IRREGULAR
+
+
+def _quick_events(loader):
+    open_: list[list] = []  # [container, pending key] of each mapping and sequence not yet ended
+    root, depth, nodes, documents = None, 0, 0, 0
+    next_event = loader.get_event
+    while (event := next_event()) is not None:
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            if event.anchor or event.tag is not None:
+                return _IRREGULAR
+            value = event.value
+            if event.implicit[0] and (not value or value[0] in _MAYBE_NOT_TEXT):  # maybe not text
+                value = _scalar_value(loader, event)
+        elif kind in _START:
+            if event.anchor or event.tag is not None or depth == MAX_DEPTH:
+                return _IRREGULAR
+            value, depth = {} if kind is yaml.MappingStartEvent else [], depth + 1
+        elif kind in _END:
+            open_.pop()
+            depth -= 1
+            continue
+        elif kind is yaml.AliasEvent or kind is yaml.DocumentStartEvent and documents:
+            return _IRREGULAR
+        else:  # the stream's and the document's start and end
+            documents += kind is yaml.DocumentStartEvent
+            continue
+        nodes += 1
+        if value is _IRREGULAR or nodes > MAX_NODES:
+            return _IRREGULAR
+        if not open_:
+            root = value
+        elif not _quick_attach(open_[-1], value):
+            return _IRREGULAR
+        if kind is not yaml.ScalarEvent:
+            open_.append([value, _NO_KEY])
+    return root if isinstance(root, dict) else _IRREGULAR
+
+
+def _quick_attach(top: list, value) -> bool:
+    """Put ``value`` into the innermost open container; False if it cannot be a key there."""
+    if isinstance(top[0], list):
+        top[0].append(value)
+    elif top[1] is _NO_KEY:
+        if type(value) is not str or value in top[0]:
+            return False
+        top[1] = value
+    else:
+        top[0][top[1]] = value
+        top[1] = _NO_KEY
+    return True
+
+
+def _scalar_value(loader, event):
+    """An untagged scalar's value as the careful builder gives it, or ``_IRREGULAR``."""
+    tag = _scalar_tag(loader, event)
+    if tag == _STR:
+        return event.value
+    if tag not in _SCALAR_BUILDERS:
+        return _IRREGULAR
+    try:
+        return _SCALAR_BUILDERS[tag](yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark))
+    except (ValueError, TypeError, OverflowError, KeyError, IndexError):
+        return _IRREGULAR
+
+
+def _scalar_tag(loader, event) -> str:
+    """The tag PyYAML's composer gives a scalar (resolving is slow; short values repeat)."""
+    if event.tag is not None and event.tag != "!":
+        return event.tag
+    value = event.value
+    if not event.implicit[0] or value and value[0] not in _MAYBE_NOT_TEXT:  # quoted, or plain text
+        return _STR
+    if value not in _PLAIN_TAGS:
+        tag = loader.resolve(yaml.ScalarNode, value, event.implicit)
+        if len(value) > 40:
+            return tag
+        _PLAIN_TAGS[value] = tag
+    return _PLAIN_TAGS[value]
 
 
 # Both parsers' wording (libyaml's and PyYAML's), matched on "context problem", first hit wins.
