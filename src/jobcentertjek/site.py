@@ -19,6 +19,9 @@ from .reference import danish_slug, kommuner, regions, tags
 from .render import markdown_to_html
 
 LATEST_ON_HOME = 10
+# A kommune page shows its newest years with summaries until this many entries are shown,
+# older years with title, type and date only: with years of history the page stays small.
+FULL_CARDS_ON_KOMMUNE = 20
 
 
 @dataclass(frozen=True)
@@ -206,7 +209,8 @@ class SiteGenerator:
                 description=f"Tidslinje for jobcentret i {kommune.name}: kritik, svar og løfter.",
                 meta={"feed": feed, "feed_title": f"Jobcentertjek: {kommune.name}"} if feed else {},
                 context=dict(feed=feed, calendar=calendar_url(kommune.slug) if has_deadlines(promises) else None,
-                             kommune=kommune, entries=entries, years=years, promises=promises,
+                             kommune=kommune, entries=entries, years=years, full_years=newest_years(years),
+                             promises=promises,
                              status_counts=self.corpus.status_counts(promises),
                              response_days=self.corpus.response_days(kommune.slug))))
         return pages
@@ -246,6 +250,17 @@ class SiteGenerator:
         rows = sorted(((c, item) for item in self.corpus.entries for c in item.entry.corrections),
                       key=lambda row: (row[0].date.sort_key(), row[1].id), reverse=True)
         return Page("rettelser.md", "Rettelser", "corrections.html", context=dict(rows=rows))
+
+
+def newest_years(years: dict[int, list]) -> set[int]:
+    """The newest whole years (at least one) that hold ``FULL_CARDS_ON_KOMMUNE`` entries; ``years`` is newest first."""
+    chosen, shown = set(), 0
+    for year, items in years.items():
+        if shown >= FULL_CARDS_ON_KOMMUNE:
+            break
+        chosen.add(year)
+        shown += len(items)
+    return chosen
 
 
 def promise_anchor(promise: TrackedPromise) -> str:
