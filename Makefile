@@ -19,7 +19,7 @@ check: $(STAMP)
 build: $(STAMP)
 	$(BIN)/jobcentertjek build
 
-serve: check
+serve: build
 	$(BIN)/mkdocs serve --livereload
 
 test: $(STAMP) chromium
