@@ -13,6 +13,7 @@ from slugify import slugify
 DANISH_LETTERS = [("æ", "ae"), ("ø", "oe"), ("å", "aa"), ("Æ", "Ae"), ("Ø", "Oe"), ("Å", "Aa")]
 
 
+@cache  # called for every tag link on every page
 def danish_slug(text: str) -> str:
     """ASCII URL slug with the Danish transliteration (København → koebenhavn)."""
     return slugify(text, replacements=DANISH_LETTERS)
