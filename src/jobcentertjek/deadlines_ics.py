@@ -71,8 +71,14 @@ def promise_event(promise: TrackedPromise, site_url: str) -> Event:
     return event
 
 
-def render_calendar(name: str, promises: list[TrackedPromise], site_url: str) -> bytes:
-    """A VCALENDAR with one event per promise that has a deadline, earliest deadline first."""
+def render_calendar(name: str, promises: list[TrackedPromise], site_url: str,
+                    events: dict[str, bytes] | None = None) -> bytes:
+    """A VCALENDAR with one event per promise that has a deadline, earliest deadline first.
+
+    ``events`` (promise key -> the event's iCalendar text) lets the national calendar and
+    the kommune's share each event's text: iCalendar's line folding is slow, and a
+    calendar's text is its properties followed by its events' texts.
+    """
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -81,20 +87,22 @@ def render_calendar(name: str, promises: list[TrackedPromise], site_url: str) ->
     calendar.add("x-wr-calname", name)
     dated = sorted((p for p in promises if p.promise.deadline),
                    key=lambda p: (p.promise.deadline.last_day, p.plan.id, p.promise.id))
-    for promise in dated:
-        calendar.add_component(promise_event(promise, site_url))
-    return calendar.to_ical()
+    events = events if events is not None else {}
+    texts = [events.get(p.key) or promise_event(p, site_url).to_ical() for p in dated]
+    head, end = calendar.to_ical().split(b"END:VCALENDAR\r\n")
+    return head + b"".join(texts) + b"END:VCALENDAR\r\n" + end
 
 
 def calendar_files(corpus: Corpus, site_url: str) -> dict[str, bytes]:
     """The national calendar and one per kommune, each only when it has a deadline
     (RFC 5545 wants at least one event; the pages link only to calendars that exist)."""
     files = {}
+    events = {p.key: promise_event(p, site_url).to_ical() for p in corpus.promises if p.promise.deadline}
     if has_deadlines(corpus.promises):
-        files[calendar_url()] = render_calendar("Jobcentertjek: løftefrister", corpus.promises, site_url)
+        files[calendar_url()] = render_calendar("Jobcentertjek: løftefrister", corpus.promises, site_url, events)
     for slug in sorted(corpus.by_kommune):
         promises = corpus.promises_of(kommune=slug)
         if has_deadlines(promises):
             files[calendar_url(slug)] = render_calendar(f"Jobcentertjek: frister, {kommuner()[slug].name}",
-                                                        promises, site_url)
+                                                        promises, site_url, events)
     return files
