@@ -206,9 +206,11 @@ def _type_and_wait(page, box, word: str, delay_ms: int) -> float:
 def measure(entries: int, config: Path, workdir: Path, *, repeat: int = 1, search: bool = False) -> dict:
     """All figures for one dataset size."""
     cases = generate_cases(workdir / "cases", entries)
-    start = time.perf_counter()
-    loaded, problems = check_paths([cases])
-    validate_s = time.perf_counter() - start
+    validate_s = float("inf")
+    for _ in range(3):  # best of three: a short measurement, easily disturbed by other work on the machine
+        start = time.perf_counter()
+        loaded, problems = check_paths([cases])
+        validate_s = min(validate_s, time.perf_counter() - start)
     errors = [p for p in problems if p.severity == "error"]
     if errors or len(loaded) != entries:
         raise RuntimeError(f"the synthetic data set is not valid: {errors[:5]}")
@@ -279,7 +281,7 @@ def _targets(full: dict, growth: dict) -> dict:
 # --- output --------------------------------------------------------------------------------
 
 ROWS = [  # (label, key, format)
-    ("Validate all entries (s)", "validate_s", "{:.2f}"),
+    ("Validate all entries, best of 3 (s)", "validate_s", "{:.2f}"),
     ("Load + validate + generate all (s)", "generate_s", "{:.2f}"),
     ("Whole build, wall (s)", "build_s", "{:.1f}"),
     ("Whole build, CPU (s)", "build_cpu_s", "{:.1f}"),
