@@ -10,16 +10,13 @@ pages and searches for the payloads, and must never run one.
 from __future__ import annotations
 
 import csv
-import functools
 import gzip
 import html
 import io
 import json
 import re
-import threading
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -27,6 +24,7 @@ import pytest
 from helpers import dump, plan, promise, report, response, update
 
 from conftest import build_fixture_site
+from jobcentertjek.localserver import CHROMIUM, CHROMIUM_ARGS, serve
 
 PAYLOADS = [
     "<script>alert('script')</script>",
@@ -339,22 +337,12 @@ def test_page_titles_are_plain_text(xss_site):
 
 # --- a real browser ------------------------------------------------------------------------
 
-CHROMIUM = Path("/usr/bin/chromium")
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="module")
 def served(xss_site):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(xss_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve(xss_site) as url:
+        yield url + "/"
 
 
 @pytest.fixture(scope="module")
@@ -363,7 +351,7 @@ def chromium():
 
     assert CHROMIUM.exists(), "the browser test needs Debian's chromium at /usr/bin/chromium"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 

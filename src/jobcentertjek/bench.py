@@ -10,10 +10,8 @@ Everything runs in a temporary directory; the figures are printed as a table and
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import gzip
-import http.server
 import json
 import os
 import platform
@@ -23,20 +21,16 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 
+from .localserver import CHROMIUM, CHROMIUM_ARGS, serve
 from .outputs import generate_outputs
 from .synthetic import generate_cases
 from .validate import check_paths
 
 SEARCH_WORDS = ["sygedagpenge", "rehabiliteringsteamet", "klagesagerne", "virksomhedspraktikkerne", "kalundborg"]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 TYPING_DELAY_MS = 100  # a fast typist
 TARGETS = {  # the issue's targets at 5,000 entries
     "whole_over_floor": 1.15, "validate_s": 2.0, "growth": 2.2, "entry_page_bytes": 20_000,
@@ -130,23 +124,6 @@ def site_figures(site: Path) -> dict:
 
 # --- search in Chromium --------------------------------------------------------------------
 
-@contextlib.contextmanager
-def serve(site: Path):
-    """The built site over HTTP on 127.0.0.1, as GitHub Pages would serve it (without gzip)."""
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 # Records when the first result for the whole query is shown: Material's result links carry
 # the query as ?h=<query> (search.highlight), so prefixes typed on the way do not count.
 _WATCH_RESULTS = """word => {
@@ -173,7 +150,7 @@ def browser_search(site: Path, words: list[str] = SEARCH_WORDS) -> dict:
     from playwright.sync_api import sync_playwright  # the test extra, which `make` installs
 
     with serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             loaded = time.perf_counter()

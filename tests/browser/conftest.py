@@ -6,33 +6,21 @@ installs it; where it is missing the tests fail (never skip) and say how to inst
 
 from __future__ import annotations
 
-import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
+from jobcentertjek.localserver import serve
+
 from .helpers import CHROMIUM, DESKTOP, LAUNCH_ARGS
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's signature
-        pass
 
 
 @pytest.fixture(scope="session")
 def base_url(built_site: Path):
     """The built site served like a web host would: over HTTP, on a random local port."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve(built_site) as url:
+        yield url
 
 
 # Module scope, not session: Playwright's sync API allows one running instance per thread,

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import quote
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-CHROMIUM = Path("/usr/bin/chromium")
-# The machine may be offline: keep Chromium from phoning home so that the only traffic is ours.
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from jobcentertjek.localserver import CHROMIUM
+from jobcentertjek.localserver import CHROMIUM_ARGS as LAUNCH_ARGS
+
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 812}
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
