@@ -163,7 +163,7 @@ class _Writer:
         return r.choice(templates)()
 
     def summary(self, place: str, opening: str) -> str:
-        """60 to 150 words: an opening sentence, then template sentences, in one or two paragraphs."""
+        """About 60 to 150 words: an opening sentence, then template sentences, in one or two paragraphs."""
         target = self.rng.randint(60, 150)
         sentences = [opening]
         while sum(len(s.split()) for s in sentences) < target:
@@ -328,9 +328,13 @@ def _days(n: int, rng: random.Random) -> list[dt.date]:
 
 
 def _kind(place: _Kommune, rng: random.Random) -> str:
+    """The next entry's type, by the realistic mix as far as the history so far allows:
+    a response needs an earlier report, an update an earlier plan."""
     kind = rng.choices(list(TYPE_WEIGHTS), weights=list(TYPE_WEIGHTS.values()))[0]
-    if kind == "response" and not place.reports or kind == "update" and not place.plans:
-        return "report" if not place.reports or kind == "response" else "plan"
+    if kind == "response" and not place.reports:
+        return "report"
+    if kind == "update" and not place.plans:
+        return "plan" if place.reports else "report"
     return kind
 
 
