@@ -28,6 +28,7 @@ Path_ = tuple  # a path into the data: ("promises", 0, "status")
 # bidirectional overrides ("Trojan Source"), line/paragraph separators, a BOM inside the
 # text, and the non-characters PyYAML's reader refuses.
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]")
+_MAYBE_INVISIBLE = re.compile("[\t\r" + _CONTROL_CHARS.pattern[1:])  # the same, with tab and carriage return
 
 
 def _without_timestamps(base: type) -> type:
@@ -348,6 +349,8 @@ def _decode(raw: bytes, filename: str) -> tuple[str | None, list[Problem]]:
         return None, [_whole_file(filename, "filen er ikke gemt som UTF-8; gem den med tegnsættet UTF-8 "
                                   "(æ, ø og å skal kunne læses)", raw.count(b"\n", 0, exc.start) + 1, column)]
     problems = []
+    if not _MAYBE_INVISIBLE.search(text):  # one character class scans three times faster
+        return text, problems
     for match in re.finditer(r"\t|\r(?!\n)|" + _CONTROL_CHARS.pattern, text):
         line = text.count("\n", 0, match.start()) + 1
         column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
