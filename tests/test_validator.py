@@ -120,3 +120,10 @@ def test_the_real_cases_are_valid():
     result = subprocess.run([sys.executable, "-m", "jobcentertjek.cli", "check", "cases"],
                             capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0, result.stdout
+
+
+def test_a_promise_may_be_due_in_the_future_but_nothing_may_have_happened_there(tmp_path):
+    _, errors = check(tmp_path, {"koebenhavn/2018-05-01-plan.yaml": plan([promise(deadline="2099-12")])})
+    assert errors == []
+    _, errors = check(tmp_path, {"koebenhavn/2099-05-01-plan.yaml": plan(date="2099-05-01")})
+    assert [(e.field, e.message) for e in errors] == [("date", "datoen 2099-05-01 ligger i fremtiden")]

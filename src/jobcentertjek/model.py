@@ -52,11 +52,16 @@ _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _URL = re.compile(r"^https?://[^\s<>\"']+\.[^\s<>\"']+$", re.IGNORECASE)
 
 
-def _parse_date(value: object) -> PartialDate:
+def _parse_any_date(value: object) -> PartialDate:
     try:
-        date = PartialDate.parse(value)
+        return PartialDate.parse(value)
     except ValueError as exc:
         raise PydanticCustomError("date", str(exc)) from None
+
+
+def _parse_date(value: object) -> PartialDate:
+    """A date something happened on: it cannot lie in the future."""
+    date = _parse_any_date(value)
     if date.first_day > today():
         raise PydanticCustomError("future", f"datoen {date} ligger i fremtiden")
     return date
@@ -91,15 +96,22 @@ def _pattern(regex: re.Pattern, explanation: str):
     return check
 
 
-Date = Annotated[
-    PartialDate,
-    PlainValidator(_parse_date),
-    PlainSerializer(str, return_type=str),
-    WithJsonSchema({
-        "description": "Date as precise as the source gives it: YYYY-MM-DD, YYYY-MM or YYYY.",
-        "anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}, {"type": "integer"}],
-    }),
-]
+def _date_type(parse, description: str):
+    """A PartialDate field: validated by ``parse``, written back and described as text."""
+    return Annotated[
+        PartialDate,
+        PlainValidator(parse),
+        PlainSerializer(str, return_type=str),
+        WithJsonSchema({
+            "description": description,
+            "anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}, {"type": "integer"}],
+        }),
+    ]
+
+
+Date = _date_type(_parse_date, "Date as precise as the source gives it: YYYY-MM-DD, YYYY-MM or YYYY.")
+Deadline = _date_type(_parse_any_date, "Deadline as precise as the promise gives it: YYYY-MM-DD, YYYY-MM or YYYY; "
+                                       "may lie in the future.")
 PlainText = Annotated[str, AfterValidator(_plain_text)]
 # Published Markdown (the open data) carries no raw HTML or script links; see render.publishable_markdown.
 Markdown = Annotated[str, AfterValidator(_markdown), PlainSerializer(publishable_markdown, when_used="json")]
@@ -151,7 +163,7 @@ class Promise(_Strict):
     id: Slug
     text: Markdown
     promised_by: Actor
-    deadline: Date | None = None
+    deadline: Deadline | None = None
     status: Status = "not-assessed"
     status_note: Markdown | None = None
     sources: list[Source] = Field(default_factory=list, description="Required unless status is not-assessed.")
