@@ -9,9 +9,9 @@ from functools import cached_property
 from pathlib import Path
 
 from .dates import PartialDate, days_between, today
-from .model import FINAL_STATUSES, OVERDUE_LABEL, STATUS_LABELS, Plan, Promise, Source, Update
+from .model import FINAL_STATUSES, STATUS_LABELS, Plan, Promise, Source, Update
 from .problems import ValidationFailed
-from .reference import Kommune, kommuner, tags
+from .reference import tags
 from .validate import LoadedEntry, check_paths
 
 
@@ -58,10 +58,6 @@ class TrackedPromise:
     @property
     def is_overdue(self) -> bool:
         return self.overdue_days is not None
-
-    @property
-    def overdue_label(self) -> str:
-        return OVERDUE_LABEL
 
 
 @dataclass
@@ -183,7 +179,3 @@ class Corpus:
 
     def type_counts(self, entries: list[LoadedEntry] | None = None) -> Counter:
         return Counter(e.entry.type for e in (self.entries if entries is None else entries))
-
-    @staticmethod
-    def places() -> dict[str, Kommune]:
-        return kommuner()
