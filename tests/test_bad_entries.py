@@ -12,14 +12,13 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from jobcentertjek import yamlload
+from jobcentertjek import validate, yamlload
 from jobcentertjek.problems import Problem
-from jobcentertjek.validate import check_paths
+from jobcentertjek.validate import MAX_GUESSES, check_paths
 
 CORPUS = Path(__file__).parent / "bad_entries"
 CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
@@ -55,15 +54,11 @@ def test_the_corpus_covers_at_least_40_broken_entries():
 
 @pytest.mark.parametrize("loader", sorted(yamlload.LOADERS))
 @pytest.mark.parametrize("case", CASES)
-def test_case_gives_its_exact_messages_quickly(case, loader, corpus, monkeypatch):
+def test_case_gives_its_exact_messages(case, loader, corpus, monkeypatch):
     monkeypatch.setattr(yamlload, "LOADER", loader)
     monkeypatch.chdir(corpus / case)  # paths are shown relative to where the check runs
-    started = time.perf_counter()
     _, problems = check_paths([Path(".")])
-    elapsed = time.perf_counter() - started
     assert [str(p) for p in problems] == expected(case)
-    # libyaml is what runs; the pure-Python fallback parses ten times slower
-    assert elapsed < (0.5 if loader == "c" else 2), f"{case} took {elapsed:.2f} s"
     for problem in problems:
         assert problem.line >= 1 and problem.column >= 1 and problem.field and problem.message
         assert not ENGLISH.search(problem.message), problem.message
@@ -80,17 +75,14 @@ def _in_one_run(case: str, line: str) -> str:
 
 
 def test_one_cli_run_reports_every_problem_in_every_file(corpus):
-    started = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "jobcentertjek.cli", "check", "."], cwd=corpus,
                             capture_output=True, text=True)
-    elapsed = time.perf_counter() - started
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     want = sorted(_in_one_run(case, line) for case in CASES for line in expected(case))
     assert sorted(result.stdout.splitlines()) == want
     errors = sum(": advarsel: " not in line for line in want)
     assert f"{errors} fejl og {len(want) - errors} advarsler" in result.stderr
-    assert elapsed < 10, f"checking {len(CASES)} broken cases took {elapsed:.1f} s"
 
 
 @pytest.mark.parametrize("case", ["51-ti-megabyte", "56-alias-bombe", "58-dyb-indlejring", "52-python-objekt"])
@@ -107,9 +99,7 @@ def test_hostile_file_fails_cleanly_on_the_command_line(case, corpus):
 def test_the_size_limit_is_checked_before_reading(corpus, monkeypatch):
     big = corpus / next(iter(GENERATED))
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail(f"{self} was read"))
-    started = time.perf_counter()
     _, problems = check_paths([big])
-    assert time.perf_counter() - started < 0.1
     assert [p.message for p in problems] == ["filen fylder 10.485.760 byte; en sag må højst fylde 262.144 byte"]
 
 
@@ -159,8 +149,9 @@ def test_a_file_that_is_not_there_is_named_plainly(tmp_path, monkeypatch):
     assert [str(p) for p in problems] == ["cases/koebenhavn/2018-04-10-mangler.yaml:1:1: (hele filen): filen findes ikke"]
 
 
-def test_thousands_of_unknown_names_are_all_reported_quickly(tmp_path, monkeypatch):
-    """Every unknown tag and link is reported; only the first ones get a (slow) guess."""
+def test_thousands_of_unknown_names_are_all_reported_but_only_the_first_guessed(tmp_path, monkeypatch):
+    """Every unknown tag and link is reported; only the first ones get a (slow) guess, so a
+    file with thousands of them is still checked at once."""
     entry = CORPUS / "33-ukendt-emne" / "koebenhavn" / "2018-04-10-ukendt-emne.yaml"
     text = entry.read_text(encoding="utf-8").replace(
         "tags: [flexjob, sagsbehandling]", "tags: [" + ", ".join(f"flexjob{i}" for i in range(5000)) + "]")
@@ -168,9 +159,26 @@ def test_thousands_of_unknown_names_are_all_reported_quickly(tmp_path, monkeypat
     target.parent.mkdir()
     target.write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    started = time.perf_counter()
     _, problems = check_paths([Path(".")])
-    assert time.perf_counter() - started < 1
     assert len(problems) == 5000
+    assert sum("mente du" in p.message for p in problems) == MAX_GUESSES
     assert problems[0].message == "ukendt emne 'flexjob0'; mente du 'fleksjob'?"
     assert problems[-1].message == "ukendt emne 'flexjob4999'; se src/jobcentertjek/data/tags.yaml"
+
+
+def test_checking_in_parallel_gives_the_same_entries_and_problems_in_the_same_order(corpus, monkeypatch):
+    """At national scale the files are checked by a pool of processes; nothing may differ."""
+    tree = corpus.parent / "mixed"
+    shutil.copytree(corpus, tree / "broken")
+    shutil.copytree(Path(__file__).parents[1] / "cases", tree / "cases")
+    monkeypatch.chdir(tree)
+    serial_entries, serial_problems = check_paths([Path(".")])
+    monkeypatch.setattr(validate, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(validate, "_usable_cpus", lambda: 2)
+    files = len(validate.find_case_files([Path(".")]))
+    assert validate.worker_count(files) == 2
+    parallel_entries, parallel_problems = check_paths([Path(".")])
+    assert [str(p) for p in parallel_problems] == [str(p) for p in serial_problems]
+    assert len(serial_problems) > len(CASES)
+    assert [(e.id, e.path, e.entry) for e in parallel_entries] == [(e.id, e.path, e.entry) for e in serial_entries]
+    assert len(serial_entries) >= 23
