@@ -7,6 +7,7 @@ once through the command line, the way a contributor or CI runs it.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from jobcentertjek import validate, yamlload
+from jobcentertjek import yamlload
 from jobcentertjek.problems import Problem
 from jobcentertjek.validate import MAX_GUESSES, check_paths
 
@@ -166,19 +167,35 @@ def test_thousands_of_unknown_names_are_all_reported_but_only_the_first_guessed(
     assert problems[-1].message == "ukendt emne 'flexjob4999'; se src/jobcentertjek/data/tags.yaml"
 
 
-def test_checking_in_parallel_gives_the_same_entries_and_problems_in_the_same_order(corpus, monkeypatch):
+# Runs in a fresh interpreter: forking is (rightly) refused while other threads run, and
+# earlier tests in this process may have left a server thread behind.
+_SERIAL_AND_PARALLEL = """
+import json
+from pathlib import Path
+from jobcentertjek import validate
+
+def check():
+    entries, problems = validate.check_paths([Path(".")])
+    return {"problems": [str(p) for p in problems],
+            "entries": [[e.id, e.path, e.entry.model_dump(mode="json")] for e in entries]}
+
+serial = check()
+validate.PARALLEL_FROM = 2
+validate._usable_cpus = lambda: 2
+workers = validate.worker_count(len(validate.find_case_files([Path(".")])))
+print(json.dumps({"serial": serial, "parallel": check(), "workers": workers}))
+"""
+
+
+def test_checking_in_parallel_gives_the_same_entries_and_problems_in_the_same_order(corpus):
     """At national scale the files are checked by a pool of processes; nothing may differ."""
     tree = corpus.parent / "mixed"
     shutil.copytree(corpus, tree / "broken")
     shutil.copytree(Path(__file__).parents[1] / "cases", tree / "cases")
-    monkeypatch.chdir(tree)
-    serial_entries, serial_problems = check_paths([Path(".")])
-    monkeypatch.setattr(validate, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(validate, "_usable_cpus", lambda: 2)
-    files = len(validate.find_case_files([Path(".")]))
-    assert validate.worker_count(files) == 2
-    parallel_entries, parallel_problems = check_paths([Path(".")])
-    assert [str(p) for p in parallel_problems] == [str(p) for p in serial_problems]
-    assert len(serial_problems) > len(CASES)
-    assert [(e.id, e.path, e.entry) for e in parallel_entries] == [(e.id, e.path, e.entry) for e in serial_entries]
-    assert len(serial_entries) >= 23
+    result = subprocess.run([sys.executable, "-c", _SERIAL_AND_PARALLEL], cwd=tree, capture_output=True, text=True,
+                            check=True)
+    runs = json.loads(result.stdout)
+    assert runs["workers"] == 2
+    assert runs["parallel"]["problems"] == runs["serial"]["problems"]
+    assert runs["parallel"]["entries"] == runs["serial"]["entries"]
+    assert len(runs["serial"]["problems"]) > len(CASES) and len(runs["serial"]["entries"]) >= 23
