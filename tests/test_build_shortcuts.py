@@ -76,7 +76,8 @@ def text_and_tags(html: str) -> str:
 
 def test_trimming_keeps_text_tags_and_preformatted_blocks():
     page = ('<div>\n    <a href="x">Et</a>\n    <a href="y">to</a>\n  </div>\n'
-            '<p>En <code>kode</code>\n      og <em>mere</em></p>\n')
+            '<p>En <code>kode</code>\n      og <em>mere</em></p>\n'
+            '<span class="md-ellipsis">\n    \n  \n    Forside\n  \n\n  </span>\n')
     trimmed = adapter().on_post_page(page, page=None, config=None)
     assert len(trimmed) < len(page)
     assert text_and_tags(trimmed) == text_and_tags(page)  # words stay apart, nothing is lost
@@ -84,6 +85,6 @@ def test_trimming_keeps_text_tags_and_preformatted_blocks():
     assert adapter().on_post_page(with_pre, page=None, config=None) == with_pre
 
 
-def test_built_entry_pages_carry_no_template_indentation(built_site):
+def test_built_entry_pages_carry_no_template_indentation_or_blank_lines(built_site):
     for page in (built_site / "sager").glob("*/index.html"):
-        assert not re.search(r">\n[ \t]+<", page.read_text("utf-8")), page
+        assert not re.search(r"\n[ \t]|[ \t]\n|\n\n", page.read_text("utf-8")), page

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, build_fixture_site
+from helpers import SOURCE, dump, plan, promise, report, update
 from jobcentertjek.corpus import Corpus
 from jobcentertjek.reference import kommuner, tags
 
@@ -158,3 +159,40 @@ def test_footer_links_contribute_and_corrections(built_site, page):
     html = (built_site / page).read_text("utf-8")
     footer = html.split('class="md-copyright jct-footer"', 1)[1]
     assert ">Bidrag</a>" in footer and ">Rettelser</a>" in footer
+
+
+def test_a_followed_plan_shows_each_step_once_and_every_note_somewhere(tmp_path):
+    """A plan followed up for years: its updates are reached from the promises' histories
+    (not listed twice), a bare start step is left out, and only the latest note is repeated
+    on the plan; each earlier note stays on its update's page."""
+    long_words = "Kommunen lover at gennemgå alle sager om førtidspension, " * 3
+    files = {
+        "koebenhavn/2018-04-10-kritik.yaml": dump(report(date="2018-04-10")),
+        "koebenhavn/2018-05-01-handleplan.yaml": dump(plan([
+            promise(id="kort", text="Vi ansætter en borgerrådgiver."),
+            promise(id="lang", text=long_words, status="in-progress", status_note="Arbejdet er i gang.",
+                    sources=[dict(SOURCE)]),  # a copy: the same object twice would be dumped as a YAML alias
+        ], responds_to=["2018-04-10-kritik"])),
+        "koebenhavn/2018-09-01-foerste.yaml": dump(update("2018-05-01-handleplan", [
+            {"promise": "kort", "status": "in-progress", "note": "Stillingen er slået op."}],
+            date="2018-09-01", title="Første opfølgning")),
+        "koebenhavn/2019-02-01-anden.yaml": dump(update("2018-05-01-handleplan", [
+            {"promise": "kort", "status": "kept", "note": "Borgerrådgiveren er ansat."}],
+            date="2019-02-01", title="Anden opfølgning")),
+    }
+    code, site, problems = build_fixture_site(tmp_path, files)
+    assert code == 0, "\n".join(map(str, problems))
+    plan_page = site / "sager" / "2018-05-01-handleplan" / "index.html"
+    text, parsed = text_of(plan_page), parse(plan_page)
+    headings = [" ".join(t.split()) for t in re.findall(r"<h3>(.*?)</h3>", plan_page.read_text("utf-8"), re.S)]
+    assert headings == ["Vi ansætter en borgerrådgiver.", "Løfte 2"]
+    assert text.count("Kommunen lover at gennemgå") == 3  # the long promise's words, in full, once
+    assert text.count("Lovet af: Udvalget") == 1
+    hrefs = [a.get("href", "") for tag, a in parsed.elements if tag == "a"]
+    assert hrefs.count("../2018-09-01-foerste/") == 1 and hrefs.count("../2019-02-01-anden/") == 1
+    assert "Første opfølgning" not in text and "Planens 2 opfølgninger" in text
+    assert "Ikke vurderet" not in text  # the bare start of the short promise is left out
+    assert "Arbejdet er i gang." in text  # the long promise's start has a note: it stays
+    assert "Borgerrådgiveren er ansat." in text and "Stillingen er slået op." not in text
+    assert "Stillingen er slået op." in text_of(site / "sager" / "2018-09-01-foerste" / "index.html")
+    assert "Kritik af jobcentret" in text  # the rest of the thread is listed

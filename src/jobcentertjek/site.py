@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
-from .corpus import Corpus, TrackedPromise
+from .corpus import Corpus, StatusStep, TrackedPromise
 from .dates import PartialDate
 from .model import OVERDUE_LABEL, REPORT_KINDS, STATUS_LABELS, TYPE_LABELS
 from .reference import danish_slug, kommuner, regions, tags
@@ -23,6 +23,7 @@ _FRONT_MATTER_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml:
 # A kommune page shows its newest years with summaries until this many entries are shown,
 # older years with title, type and date only: with years of history the page stays small.
 FULL_CARDS_ON_KOMMUNE = 20
+PROMISE_HEADING_LENGTH = 120  # a promise up to this many characters long is its own heading
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,11 @@ def _danish_date(value: PartialDate) -> str:
     return value.danish()
 
 
+def _person(actor) -> str:
+    """"Name, role (party)", as far as they are known."""
+    return actor.name + (f", {actor.role}" if actor.role else "") + (f" ({actor.party})" if actor.party else "")
+
+
 def _number(value: float | int) -> str:
     """Danish number formatting: 1.667 and 0,5."""
     if isinstance(value, float) and not value.is_integer():
@@ -135,11 +141,13 @@ def _environment() -> Environment:
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=markdown_to_html, danish_date=_danish_date, number=_number, url=relative, slug=danish_slug)
+    env.filters.update(md=markdown_to_html, danish_date=_danish_date, number=_number, person=_person, url=relative,
+                       slug=danish_slug)
     env.globals.update(
         entry_url=entry_url, kommune_url=kommune_url, tag_url=tag_url, status_url=status_url,
         STATUS_LABELS=STATUS_LABELS, TYPE_LABELS=TYPE_LABELS, REPORT_KINDS=REPORT_KINDS,
-        OVERDUE_LABEL=OVERDUE_LABEL, kommuner=kommuner(), tags=tags(), promise_anchor=promise_anchor,
+        OVERDUE_LABEL=OVERDUE_LABEL, PROMISE_HEADING_LENGTH=PROMISE_HEADING_LENGTH, kommuner=kommuner(), tags=tags(),
+        promise_anchor=promise_anchor, history_worth_showing=history_worth_showing,
         SITE_FEED_URL=SITE_FEED_URL, PROMISE_FEED_URL=PROMISE_FEED_URL, calendar_url=calendar_url,
         has_deadlines=has_deadlines,
     )
@@ -168,7 +176,8 @@ class SiteGenerator:
 
     def render(self, page: Page) -> str:
         """The page source: YAML front matter, then the HTML body from its template."""
-        meta = {"title": page.title, **page.meta}
+        # The pages are HTML, so MkDocs finds no headings for a table of contents: no empty sidebar.
+        meta = {"title": page.title, "hide": ["toc"], **page.meta}
         if page.description:
             meta["description"] = page.description
         if not page.searchable:
@@ -218,10 +227,16 @@ class SiteGenerator:
         return pages
 
     def _entry_pages(self) -> list[Page]:
-        return [Page(f"sager/{item.id}.md", item.entry.title, "entry.html",
-                     context=dict(item=item, thread=self.corpus.threads[item.id],
-                                  promises=self.corpus.promises_of(plan_id=item.id)))
-                for item in self.corpus.entries]
+        return [self._entry_page(item) for item in self.corpus.entries]
+
+    def _entry_page(self, item) -> Page:
+        thread = self.corpus.threads[item.id]
+        # A plan's own updates are linked from its promises' histories; listed again below, they
+        # would make a long-followed plan's page the heaviest of the site.
+        shown = [o for o in thread if not (o.entry.type == "update" and o.entry.plan == item.id)]
+        return Page(f"sager/{item.id}.md", item.entry.title, "entry.html",
+                    context=dict(item=item, thread=shown, followups=len(thread) - len(shown),
+                                 promises=self.corpus.promises_of(plan_id=item.id)))
 
     def _promise_pages(self) -> list[Page]:
         promises = self.corpus.promises
@@ -263,6 +278,14 @@ def newest_years(years: dict[int, list]) -> set[int]:
         chosen.add(year)
         shown += len(items)
     return chosen
+
+
+def history_worth_showing(promise: TrackedPromise) -> list[StatusStep]:
+    """The status history without a bare start: "not assessed" on the plan's own date, with
+    no note or source, says nothing the page does not already say."""
+    first = promise.history[0]
+    bare = first.status == "not-assessed" and not first.note and not first.sources
+    return promise.history[1:] if bare else promise.history
 
 
 def promise_anchor(promise: TrackedPromise) -> str:
