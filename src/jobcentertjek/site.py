@@ -17,12 +17,18 @@ from .dates import PartialDate
 from .model import OVERDUE_LABEL, REPORT_KINDS, STATUS_LABELS, TYPE_LABELS
 from .reference import danish_slug, kommuner, regions, tags
 from .render import markdown_to_html
+from .years import YearSplit, split_by_year, year_url
 
 LATEST_ON_HOME = 10
 _FRONT_MATTER_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: same text, 6x faster
 # A kommune page shows its newest years with summaries until this many entries are shown,
 # older years with title, type and date only: with years of history the page stays small.
 FULL_CARDS_ON_KOMMUNE = 20
+# A long list keeps its newest whole years until it holds this many items; each older year
+# gets a page of its own (see years.py), so no page grows with the whole record.
+KOMMUNE_PAGE_ENTRIES = 40
+TAG_PAGE_ENTRIES = 100
+PROMISE_PAGE_ROWS = 150
 PROMISE_HEADING_LENGTH = 120  # a promise up to this many characters long is its own heading
 
 
@@ -207,23 +213,38 @@ class SiteGenerator:
                     context=dict(by_region=by_region, national=kommuner()["hele-landet"]))
 
     def _kommune_pages(self) -> list[Page]:
-        pages = []
-        for kommune in kommuner().values():
-            entries = self.corpus.by_kommune.get(kommune.slug, [])
-            promises = self.corpus.promises_of(kommune=kommune.slug)
-            years: dict[int, list] = {}
-            for item in entries:
-                years.setdefault(item.entry.date.year, []).append(item)
-            feed = kommune_feed_url(kommune.slug) if entries else None
-            pages.append(Page(
-                f"kommuner/{kommune.slug}.md", kommune.name, "kommune.html",
-                description=f"Tidslinje for jobcentret i {kommune.name}: kritik, svar og løfter.",
-                meta={"feed": feed, "feed_title": f"Jobcentertjek: {kommune.name}"} if feed else {},
-                context=dict(feed=feed, calendar=calendar_url(kommune.slug) if has_deadlines(promises) else None,
-                             kommune=kommune, entries=entries, years=years, full_years=newest_years(years),
-                             promises=promises,
-                             status_counts=self.corpus.status_counts(promises),
-                             response_days=self.corpus.response_days(kommune.slug))))
+        return [page for kommune in kommuner().values() for page in self._kommune(kommune)]
+
+    def _kommune(self, kommune) -> list[Page]:
+        """The kommune's page with its newest years, and a page for each older year."""
+        entries = self.corpus.by_kommune.get(kommune.slug, [])
+        promises = self.corpus.promises_of(kommune=kommune.slug)
+        response_days = self.corpus.response_days(kommune.slug)
+        split = split_by_year(entries, _entry_year, KOMMUNE_PAGE_ENTRIES)
+        url = kommune_url(kommune.slug)
+        archive = _archive(url, split)
+
+        def part(items: list, with_overdue: bool = False) -> dict:
+            """The promises and response times that belong with these entries."""
+            ids = {item.id for item in items}
+            return dict(promises=[p for p in promises if p.plan.id in ids or (with_overdue and p.is_overdue)],
+                        response_days=[row for row in response_days if row[0].id in ids])
+
+        feed = kommune_feed_url(kommune.slug) if entries else None
+        years = _by_year(split.recent)
+        pages = [Page(
+            f"kommuner/{kommune.slug}.md", kommune.name, "kommune.html",
+            description=f"Tidslinje for jobcentret i {kommune.name}: kritik, svar og løfter.",
+            meta={"feed": feed, "feed_title": f"Jobcentertjek: {kommune.name}"} if feed else {},
+            context=dict(feed=feed, calendar=calendar_url(kommune.slug) if has_deadlines(promises) else None,
+                         kommune=kommune, entries=entries, years=years, full_years=newest_years(years),
+                         all_promises=promises, status_counts=self.corpus.status_counts(promises),
+                         archive=archive, first_older_year=split.first_older_year,
+                         **part(split.recent, with_overdue=bool(split.older))))]
+        for year, items in split.older.items():
+            pages.append(Page(f"kommuner/{kommune.slug}/{year}.md", f"{kommune.name}: {year}", "kommune_year.html",
+                              searchable=False,
+                              context=dict(kommune=kommune, year=year, entries=items, archive=archive, **part(items))))
         return pages
 
     def _entry_pages(self) -> list[Page]:
@@ -243,15 +264,25 @@ class SiteGenerator:
         filters = [(status, STATUS_LABELS[status], [p for p in promises if p.status == status])
                    for status in STATUS_LABELS]
         filters.append(("overdue", OVERDUE_LABEL, [p for p in promises if p.is_overdue]))
-        pages = [Page("loefter/index.md", "Løfter", "promises.html", searchable=False,
-                      description="Alle løfter fra kommunernes handleplaner, med status og frist.",
-                      context=dict(promises=promises, filters=filters, current=None,
-                                   status_counts=self.corpus.status_counts(promises)))]
+        pages = self._promise_list("loefter/", "Løfter", promises, filters, current=None,
+                                   description="Alle løfter fra kommunernes handleplaner, med status og frist.")
         for status, label, subset in filters:
-            pages.append(Page(status_url(status).rstrip("/") + ".md", f"Løfter: {label}", "promises.html",
-                              searchable=False,
-                              context=dict(promises=subset, filters=filters, current=status,
-                                           status_counts=self.corpus.status_counts(subset))))
+            pages += self._promise_list(status_url(status), f"Løfter: {label}", subset, filters, current=status)
+        return pages
+
+    def _promise_list(self, url: str, title: str, promises: list[TrackedPromise], filters: list, current: str | None,
+                      description: str | None = None) -> list[Page]:
+        """One list of the tracker: the promises of the newest plans, and a page for each older year."""
+        split = split_by_year(promises, _plan_year, PROMISE_PAGE_ROWS)
+        archive = _archive(url, split)
+        common = dict(filters=filters, current=current, status_counts=self.corpus.status_counts(promises),
+                      archive=archive, total=len(promises))
+        pages = [Page(url + "index.md", title, "promises.html", searchable=False, description=description,
+                      context=dict(promises=split.recent, year=None, first_older_year=split.first_older_year,
+                                   **common))]
+        pages += [Page(f"{url}{year}.md", f"{title}, {year}", "promises.html", searchable=False,
+                       context=dict(promises=items, year=year, first_older_year=None, **common))
+                  for year, items in split.older.items()]
         return pages
 
     def _tag_index(self) -> Page:
@@ -259,14 +290,43 @@ class SiteGenerator:
                     context=dict(by_tag=self.corpus.by_tag))
 
     def _tag_pages(self) -> list[Page]:
-        return [Page(tag_url(tag.name).rstrip("/") + ".md", f"Emne: {tag.name}", "tag.html", searchable=False,
-                     context=dict(tag=tag, entries=self.corpus.by_tag[tag.name]))
-                for tag in tags().values()]
+        pages = []
+        for tag in tags().values():
+            url = tag_url(tag.name)
+            split = split_by_year(self.corpus.by_tag[tag.name], _entry_year, TAG_PAGE_ENTRIES)
+            archive = _archive(url, split)
+            pages.append(Page(url.rstrip("/") + ".md", f"Emne: {tag.name}", "tag.html", searchable=False,
+                              context=dict(tag=tag, entries=split.recent, year=None, archive=archive,
+                                           first_older_year=split.first_older_year)))
+            pages += [Page(f"{url}{year}.md", f"Emne: {tag.name}, {year}", "tag.html", searchable=False,
+                           context=dict(tag=tag, entries=items, year=year, archive=archive, first_older_year=None))
+                      for year, items in split.older.items()]
+        return pages
 
     def _corrections(self) -> Page:
         rows = sorted(((c, item) for item in self.corpus.entries for c in item.entry.corrections),
                       key=lambda row: (row[0].date.sort_key(), row[1].id), reverse=True)
         return Page("rettelser.md", "Rettelser", "corrections.html", context=dict(rows=rows))
+
+
+def _entry_year(item) -> int:
+    return item.entry.date.year
+
+
+def _plan_year(promise: TrackedPromise) -> int:
+    return promise.plan.entry.date.year
+
+
+def _by_year(entries: list) -> dict[int, list]:
+    years: dict[int, list] = {}
+    for item in entries:
+        years.setdefault(item.entry.date.year, []).append(item)
+    return years
+
+
+def _archive(url: str, split: YearSplit) -> list[tuple[int, int, str]]:
+    """(year, how many, page URL) for each older year of a list, for the links between its pages."""
+    return [(year, len(items), year_url(url, year)) for year, items in split.older.items()]
 
 
 def newest_years(years: dict[int, list]) -> set[int]:
