@@ -6,6 +6,8 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from helpers import SOURCE, dump, report
 
 from conftest import write_cases
@@ -108,3 +110,16 @@ def test_warnings_do_not_fail_the_check_but_cpr_numbers_do(tmp_path):
         ("2018-04-10-advarsel.yaml", "summary", "warning"),
         ("2018-04-11-cpr.yaml", "findings[0]", "error"),
     ]
+
+
+# Texts made of the pieces personal numbers are made of, so that near-misses are common.
+_PIECES = st.sampled_from(["1", "12", "31", "0101", "90", "1234", "5678", " ", "  ", "-", "+45", "+45 ", "@", "a",
+                           "x.dk", ".", ",", "\n", "\0"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_PIECES, max_size=14).map("".join))
+def test_the_quick_scan_never_passes_over_a_cpr_email_or_phone_number(text):
+    """Files whose texts fail the quick scan are not searched further: it must catch all three."""
+    found = privacy._CPR.search(text) or privacy._EMAIL.search(text) or privacy._PHONE.search(text)
+    assert not found or privacy._maybe_personal(text)

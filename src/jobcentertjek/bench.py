@@ -106,6 +106,9 @@ def site_figures(site: Path) -> dict:
     entry_pages = sorted(p.stat().st_size for p in site.glob("sager/*/index.html"))
     kommune_pages = {p: p.stat().st_size for p in site.glob("kommuner/**/index.html") if p.parent.name != "kommuner"}
     largest_kommune = max(kommune_pages, key=kommune_pages.get)
+    # Lists of entries or promises (topics, the promise tracker, the home page) grow with the record too
+    other_pages = {p: p.stat().st_size for p in site.rglob("index.html") if p.parent.parent.name != "sager"}
+    largest_other = max(other_pages, key=other_pages.get)
     index = (site / "search" / "search_index.json").read_bytes()
     return {
         "site_bytes": _tree_bytes(site),
@@ -116,6 +119,8 @@ def site_figures(site: Path) -> dict:
         "entry_pages_over_20kb": sum(size > TARGETS["entry_page_bytes"] for size in entry_pages),
         "kommune_page_max_bytes": kommune_pages[largest_kommune],
         "kommune_page_max": str(largest_kommune.parent.relative_to(site)) + "/",
+        "any_other_page_max_bytes": other_pages[largest_other],
+        "any_other_page_max": str(largest_other.parent.relative_to(site)) + "/",
         "search_index_bytes": len(index),
         "search_index_gzip_bytes": len(gzip.compress(index, compresslevel=6)),  # what web servers typically send
         "search_docs": len(json.loads(index)["docs"]),
@@ -278,6 +283,7 @@ ROWS = [  # (label, key, format)
     ("Entry page, 99th percentile (KB)", "entry_page_p99_bytes", "kb"),
     ("Entry pages over 20 KB", "entry_pages_over_20kb", "{}"),
     ("Kommune page, largest (KB)", "kommune_page_max_bytes", "kb"),
+    ("Any page but entries, largest (KB)", "any_other_page_max_bytes", "kb"),
     ("Search index, raw (MB)", "search_index_bytes", "mb"),
     ("Search index, gzip (MB)", "search_index_gzip_bytes", "mb"),
     ("Search index documents", "search_docs", "{}"),

@@ -12,7 +12,15 @@ _CPR = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2})-?(\d{4})(?![\d-])")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\d.,-])(?:\+45 ?)?(?:\d{2} ?){3}\d{2}(?![\d,-]|\.\d)")  # a full stop may end the sentence
 # Quick scans first: the three patterns are slow on long texts, and most texts cannot match.
-_MAYBE_PERSONAL = re.compile(r"\d\d ?\d\d|@")  # in every CPR number, phone number and e-mail address
+# Every e-mail address holds an @; every CPR number six digits in a row; every phone number
+# (four pairs of digits, single spaces allowed between them) eight digits in a row or two
+# pairs around a space. So each of the last two holds two digits, a digit or a space, and
+# two digits. (An @ is found faster with ``in`` than by a regular expression.)
+_FIVE_DIGITS_OR_PAIRS = re.compile(r"\d\d[\d ]\d\d")
+
+
+def _maybe_personal(text: str) -> bool:
+    return "@" in text or _FIVE_DIGITS_OR_PAIRS.search(text) is not None
 _MAYBE_CPR = re.compile(r"\d{6}")
 
 
@@ -43,15 +51,31 @@ def _strings(data, path=()):
             yield from _strings(value, path + (i,))
 
 
+def _texts(data) -> list[str]:
+    """Every text in the data, without the paths ``_strings`` keeps (which cost time)."""
+    found, pending = [], [data]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, dict):
+            pending += value.values()
+        elif isinstance(value, list):
+            pending += value
+    return found
+
+
 def scan(loaded: LoadedYaml, filename: str) -> list[Problem]:
     """CPR numbers are errors everywhere; e-mail and phone numbers are warnings outside sources.
 
     Each finding points at the line and column where it stands, also inside a long
     multi-line text (``summary: |``), so a contributor can find it.
     """
+    if not _maybe_personal("\0".join(_texts(loaded.data))):  # most files: one quick scan, then done
+        return []
     problems = []
     for path, text in _strings(loaded.data):
-        if not _MAYBE_PERSONAL.search(text):
+        if not _maybe_personal(text):
             continue
         findings = []
         if _MAYBE_CPR.search(text):

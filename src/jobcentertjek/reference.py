@@ -38,8 +38,11 @@ class Tag:
     description: str
 
 
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
+
+
 def _read(name: str):
-    return yaml.safe_load(files("jobcentertjek").joinpath("data").joinpath(name).read_text("utf-8"))
+    return yaml.load(files("jobcentertjek").joinpath("data").joinpath(name).read_text("utf-8"), Loader=_SAFE_LOADER)
 
 
 @cache

@@ -74,7 +74,7 @@ class LoadedYaml:
     gets them when first asked for (a second, careful parse of its text).
     """
 
-    data: object
+    data: object  # None once an entry's model holds it (see validate.load_entry)
     text: str = ""  # the file's text, to find where inside a long value something stands
     located: Positions | None = field(default=None, repr=False, compare=False)
 
