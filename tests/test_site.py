@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, build_fixture_site
-from helpers import SOURCE, dump, plan, promise, report, update
+from helpers import SOURCE, dump, plan, promise, report, response, update
 from jobcentertjek.corpus import Corpus
 from jobcentertjek.reference import kommuner, tags
 
@@ -196,3 +196,60 @@ def test_a_followed_plan_shows_each_step_once_and_every_note_somewhere(tmp_path)
     assert "Borgerrådgiveren er ansat." in text and "Stillingen er slået op." not in text
     assert "Stillingen er slået op." in text_of(site / "sager" / "2018-09-01-foerste" / "index.html")
     assert "Kritik af jobcentret" in text  # the rest of the thread is listed
+
+
+def _thread_links(page: Path) -> tuple[list[str], list[str]]:
+    """The entries a page's "Hele forløbet" links to, and those its left-out runs link to."""
+    html = page.read_text("utf-8")
+    thread = html.split('<ol class="jct-thread"', 1)[1].split("</ol>", 1)[0]
+    gaps = re.findall(r'<li class="jct-gap">[^<]*<a href="\.\./([^/]+)/"', thread)
+    links = re.findall(r'<a href="\.\./([^/]+)/"', thread)
+    return [link for link in links if link not in gaps], gaps
+
+
+def test_a_long_thread_lists_its_ends_and_the_nearest_entries_and_can_be_walked(tmp_path):
+    """A report answered twelve times: each page lists the first and newest entries and the
+    three on each side of its own; each run left out links to its first entry, so following
+    those links reaches every entry of the thread."""
+    ids = ["2018-01-01-kritik"] + [f"2018-02-{day:02d}-svar" for day in range(1, 13)]
+    files = {f"koebenhavn/{ids[0]}.yaml": dump(report(date="2018-01-01"))}
+    for day, entry_id in enumerate(ids[1:], start=1):
+        files[f"koebenhavn/{entry_id}.yaml"] = dump(response([ids[0]], date=f"2018-02-{day:02d}",
+                                                             title=f"Svar nummer {day}"))
+    code, site, problems = build_fixture_site(tmp_path, files)
+    assert code == 0, "\n".join(map(str, problems))
+
+    def page(entry_id: str) -> Path:
+        return site / "sager" / entry_id / "index.html"
+
+    shown, gaps = _thread_links(page(ids[0]))  # the page itself is not a link
+    assert shown == ids[1:4] + ids[-1:] and gaps == [ids[4]]
+    assert "Forløbet har 13 sager" in text_of(page(ids[0])) and "… 8 sager mere, fra" in text_of(page(ids[0]))
+    shown, gaps = _thread_links(page(ids[6]))
+    assert shown == [ids[0], *ids[3:6], *ids[7:10], ids[12]] and gaps == [ids[1], ids[10]]
+    assert 'value="4"' in page(ids[6]).read_text("utf-8")  # numbered by place in the thread
+    reached, todo = {ids[0]}, [ids[0]]
+    while todo:
+        for link in sum(_thread_links(page(todo.pop())), []):
+            if link not in reached:
+                reached.add(link)
+                todo.append(link)
+    assert reached == set(ids)
+
+
+def test_a_long_history_shows_the_plans_own_step_and_the_latest_three(tmp_path):
+    days = [f"2019-0{month}-01" for month in range(1, 7)]
+    files = {"koebenhavn/2018-05-01-handleplan.yaml": dump(plan([promise(
+        status="in-progress", status_note="Planen er vedtaget.", sources=[dict(SOURCE)])]))}
+    for n, day in enumerate(days, start=1):
+        files[f"koebenhavn/{day}-status.yaml"] = dump(update("2018-05-01-handleplan", [
+            {"promise": "handleplan", "status": "stalled" if n % 2 else "in-progress", "note": f"Status {n}."}],
+            date=day))
+    code, site, problems = build_fixture_site(tmp_path, files)
+    assert code == 0, "\n".join(map(str, problems))
+    html = (site / "sager" / "2018-05-01-handleplan" / "index.html").read_text("utf-8")
+    history = html.split('<ol class="jct-history"', 1)[1].split("</ol>", 1)[0]
+    assert "Planen er vedtaget." in history and "Status 6." in history and "Status 3." not in history
+    assert re.findall(r'href="\.\./([^/]+)/"', history) == [f"{day}-status" for day in ["2019-01-01", *days[3:]]]
+    assert "… 3 trin mere, fra" in " ".join(history.split())
+    assert "Status 1." in text_of(site / "sager" / "2019-01-01-status" / "index.html")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
-from .corpus import Corpus, StatusStep, TrackedPromise
+from .corpus import Corpus, TrackedPromise
 from .dates import PartialDate
 from .model import OVERDUE_LABEL, REPORT_KINDS, STATUS_LABELS, TYPE_LABELS
 from .reference import danish_slug, kommuner, regions, tags
@@ -29,6 +29,8 @@ FULL_CARDS_ON_KOMMUNE = 20
 KOMMUNE_PAGE_ENTRIES = 40
 TAG_PAGE_ENTRIES = 100
 PROMISE_PAGE_ROWS = 150
+THREAD_AROUND = 3  # in a long thread, the entries shown before and after the page's own
+HISTORY_LATEST = 3  # the latest steps of a promise's history shown on its plan's page
 PROMISE_HEADING_LENGTH = 120  # a promise up to this many characters long is its own heading
 
 
@@ -153,7 +155,7 @@ def _environment() -> Environment:
         entry_url=entry_url, kommune_url=kommune_url, tag_url=tag_url, status_url=status_url,
         STATUS_LABELS=STATUS_LABELS, TYPE_LABELS=TYPE_LABELS, REPORT_KINDS=REPORT_KINDS,
         OVERDUE_LABEL=OVERDUE_LABEL, PROMISE_HEADING_LENGTH=PROMISE_HEADING_LENGTH, kommuner=kommuner(), tags=tags(),
-        promise_anchor=promise_anchor, history_worth_showing=history_worth_showing,
+        promise_anchor=promise_anchor, history_window=history_window,
         SITE_FEED_URL=SITE_FEED_URL, PROMISE_FEED_URL=PROMISE_FEED_URL, calendar_url=calendar_url,
         has_deadlines=has_deadlines,
     )
@@ -256,7 +258,8 @@ class SiteGenerator:
         # would make a long-followed plan's page the heaviest of the site.
         shown = [o for o in thread if not (o.entry.type == "update" and o.entry.plan == item.id)]
         return Page(f"sager/{item.id}.md", item.entry.title, "entry.html",
-                    context=dict(item=item, thread=shown, followups=len(thread) - len(shown),
+                    context=dict(item=item, thread=thread_window(shown, item.id), thread_length=len(shown),
+                                 followups=len(thread) - len(shown),
                                  promises=self.corpus.promises_of(plan_id=item.id)))
 
     def _promise_pages(self) -> list[Page]:
@@ -340,12 +343,52 @@ def newest_years(years: dict[int, list]) -> set[int]:
     return chosen
 
 
-def history_worth_showing(promise: TrackedPromise) -> list[StatusStep]:
-    """The status history without a bare start: "not assessed" on the plan's own date, with
-    no note or source, says nothing the page does not already say."""
-    first = promise.history[0]
-    bare = first.status == "not-assessed" and not first.note and not first.sources
-    return promise.history[1:] if bare else promise.history
+@dataclass(frozen=True)
+class Row:
+    """A line of a shortened list: an item, or (``hidden`` > 0) a run of items left out, starting at ``item``."""
+
+    item: object
+    position: int  # in the whole list, from 1
+    hidden: int = 0
+
+
+def shorten(items: list, keep: set[int]) -> list[Row]:
+    """``items`` with those at the indexes ``keep`` and one line for each run left out between them.
+
+    Lists that grow for as long as a case goes on (a thread, a promise's history) would
+    otherwise make every page that shows them grow; the line for a run links to its first
+    item, so a reader can still walk the whole list.
+    """
+    rows, i = [], 0
+    while i < len(items):
+        if i in keep:
+            rows.append(Row(items[i], i + 1))
+            i += 1
+            continue
+        end = min((j for j in keep if j > i), default=len(items))
+        rows.append(Row(items[i], i + 1, hidden=end - i))
+        i = end
+    return rows
+
+
+def thread_window(thread: list, current: str) -> list[Row]:
+    """A thread on an entry page: its first and newest entries and those nearest the page's own."""
+    at = next(i for i, other in enumerate(thread) if other.id == current)
+    return shorten(thread, {0, len(thread) - 1, *range(at - THREAD_AROUND, at + THREAD_AROUND + 1)})
+
+
+def history_window(promise: TrackedPromise) -> list[Row]:
+    """A promise's history on its plan's page: the plan's own step and the latest few.
+
+    A bare start ("not assessed" on the plan's own date, with no note or source) is left
+    out altogether: it says nothing the page does not already say.
+    """
+    steps = promise.history
+    first = steps[0]
+    if first.status == "not-assessed" and not first.note and not first.sources:
+        steps = steps[1:]
+    own = {0} if steps and steps[0].entry_id == promise.plan.id else set()
+    return shorten(steps, own | set(range(len(steps) - HISTORY_LATEST, len(steps))))
 
 
 def promise_anchor(promise: TrackedPromise) -> str:
