@@ -17,10 +17,6 @@ _PHONE = re.compile(r"(?<![\d.,-])(?:\+45 ?)?(?:\d{2} ?){3}\d{2}(?![\d,-]|\.\d)"
 # pairs around a space. So each of the last two holds two digits, a digit or a space, and
 # two digits. (An @ is found faster with ``in`` than by a regular expression.)
 _FIVE_DIGITS_OR_PAIRS = re.compile(r"\d\d[\d ]\d\d")
-
-
-def _maybe_personal(text: str) -> bool:
-    return "@" in text or _FIVE_DIGITS_OR_PAIRS.search(text) is not None
 _MAYBE_CPR = re.compile(r"\d{6}")
 
 
@@ -49,6 +45,10 @@ def _strings(data, path=()):
     elif isinstance(data, list):
         for i, value in enumerate(data):
             yield from _strings(value, path + (i,))
+
+
+def _maybe_personal(text: str) -> bool:
+    return "@" in text or _FIVE_DIGITS_OR_PAIRS.search(text) is not None
 
 
 def _texts(data) -> list[str]:

@@ -17,7 +17,7 @@ from .dates import PartialDate
 from .model import OVERDUE_LABEL, REPORT_KINDS, STATUS_LABELS, TYPE_LABELS
 from .reference import danish_slug, kommuner, regions, tags
 from .render import markdown_to_html
-from .years import YearSplit, split_by_year, year_url
+from .years import split_by_year
 
 LATEST_ON_HOME = 10
 _FRONT_MATTER_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: same text, 6x faster
@@ -224,7 +224,7 @@ class SiteGenerator:
         response_days = self.corpus.response_days(kommune.slug)
         split = split_by_year(entries, _entry_year, KOMMUNE_PAGE_ENTRIES)
         url = kommune_url(kommune.slug)
-        archive = _archive(url, split)
+        archive = split.archive(url)
 
         def part(items: list, with_overdue: bool = False) -> dict:
             """The promises and response times that belong with these entries."""
@@ -277,7 +277,7 @@ class SiteGenerator:
                       description: str | None = None) -> list[Page]:
         """One list of the tracker: the promises of the newest plans, and a page for each older year."""
         split = split_by_year(promises, _plan_year, PROMISE_PAGE_ROWS)
-        archive = _archive(url, split)
+        archive = split.archive(url)
         common = dict(filters=filters, current=current, status_counts=self.corpus.status_counts(promises),
                       archive=archive, total=len(promises))
         pages = [Page(url + "index.md", title, "promises.html", searchable=False, description=description,
@@ -297,7 +297,7 @@ class SiteGenerator:
         for tag in tags().values():
             url = tag_url(tag.name)
             split = split_by_year(self.corpus.by_tag[tag.name], _entry_year, TAG_PAGE_ENTRIES)
-            archive = _archive(url, split)
+            archive = split.archive(url)
             pages.append(Page(url.rstrip("/") + ".md", f"Emne: {tag.name}", "tag.html", searchable=False,
                               context=dict(tag=tag, entries=split.recent, year=None, archive=archive,
                                            first_older_year=split.first_older_year)))
@@ -325,11 +325,6 @@ def _by_year(entries: list) -> dict[int, list]:
     for item in entries:
         years.setdefault(item.entry.date.year, []).append(item)
     return years
-
-
-def _archive(url: str, split: YearSplit) -> list[tuple[int, int, str]]:
-    """(year, how many, page URL) for each older year of a list, for the links between its pages."""
-    return [(year, len(items), year_url(url, year)) for year, items in split.older.items()]
 
 
 def newest_years(years: dict[int, list]) -> set[int]:

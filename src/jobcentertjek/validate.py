@@ -127,19 +127,19 @@ def _load_entries(files: list[Path]) -> list[tuple[LoadedEntry | None, list[Prob
     Files are independent, so this process checks the first share itself while forked
     workers check one share each. Sending a checked entry back costs about a third of
     checking it, so this process takes a share of its own rather than only collect.
-    Forking is only safe on Linux and while this process runs no other threads (it does
-    under ``mkdocs serve``): else everything is checked here.
+    Forking is only safe on Linux and while this process runs no other threads (under
+    ``mkdocs serve`` it does): else everything is checked here.
     """
     workers = worker_count(len(files))
     if workers < 2:
         return [load_entry(path) for path in files]
-    share = -(-len(files) // workers)
-    shares = [files[i:i + share] for i in range(0, len(files), share)]
-    with ProcessPoolExecutor(len(shares) - 1, mp_context=multiprocessing.get_context("fork")) as pool:
-        others = [pool.submit(_load_share, files) for files in shares[1:]]
-        results = _load_share(shares[0])
-        for other in others:
-            results += other.result()
+    size = -(-len(files) // workers)
+    own, *others = [files[i:i + size] for i in range(0, len(files), size)]
+    with ProcessPoolExecutor(len(others), mp_context=multiprocessing.get_context("fork")) as pool:
+        checking = [pool.submit(_load_share, share) for share in others]
+        results = _load_share(own)
+        for share in checking:
+            results += share.result()
     return results
 
 

@@ -23,6 +23,10 @@ class YearSplit(Generic[Item]):
     def first_older_year(self) -> int | None:
         return next(iter(self.older), None)
 
+    def archive(self, page_url: str) -> list[tuple[int, int, str]]:
+        """(year, how many, URL) of each older year's page, under the list's page at ``page_url``."""
+        return [(year, len(items), f"{page_url}{year}/") for year, items in self.older.items()]
+
 
 def split_by_year(items: list[Item], year_of: Callable[[Item], int], keep: int) -> YearSplit[Item]:
     """Whole years from the newest until at least ``keep`` items are kept; the rest by year.
@@ -38,8 +42,3 @@ def split_by_year(items: list[Item], year_of: Callable[[Item], int], keep: int) 
         else:
             recent.append(item)
     return YearSplit(recent, older)
-
-
-def year_url(page_url: str, year: int) -> str:
-    """The page of one older year under its list's page: "kommuner/koebenhavn/2012/"."""
-    return f"{page_url}{year}/"
