@@ -493,9 +493,11 @@ def _scalar_tag(loader, event) -> str:
 
 # Both parsers' wording (libyaml's and PyYAML's), matched on "context problem", first hit wins.
 _COLON = "et kolon står et sted, hvor det ikke må; sæt teksten i anførselstegn, eller ret indrykningen"
+_ESCAPE = "en omvendt skråstreg (\\) i dobbelte anførselstegn skal skrives \\\\; eller brug enkelte anførselstegn"
 _SYNTAX_HINTS = (
-    ("escape character", "en omvendt skråstreg (\\) i dobbelte anførselstegn skal skrives \\\\; "
-                         "eller brug enkelte anførselstegn"),
+    ("escape character", _ESCAPE),
+    ("hexdecimal number", _ESCAPE),  # libyaml's spelling, for "\x4" and the like
+    ("escape sequence", _ESCAPE),  # PyYAML's, for the same
     ("while scanning a quoted scalar", "anførselstegnet, der begynder her, bliver aldrig lukket"),
     ("while scanning a simple key", "et felt mangler sit kolon (navn: værdi), eller en tekst fortsætter på næste "
                                     "linje uden at være rykket ind"),
