@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from jobcentertjek.build import build_site
+from jobcentertjek.corpus import Corpus
+from jobcentertjek.synthetic import generate_cases
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -38,3 +40,18 @@ def built_site(tmp_path_factory) -> Path:
     code, problems = build_site(REPO / "mkdocs.yml", site, REPO / "cases")
     assert code == 0, "\n".join(map(str, problems))
     return site
+
+
+NATIONAL_ENTRIES = 1_000
+
+
+@pytest.fixture(scope="session")
+def national_site(tmp_path_factory) -> tuple[Path, Corpus]:
+    """A synthetic national record (``synthetic.py``) built once with the real mkdocs.yml: long
+    enough that København, the topics and the promise lists have pages for older years, and
+    that threads and promise histories are shortened on entry pages."""
+    root = tmp_path_factory.mktemp("national")
+    cases = generate_cases(root / "cases", NATIONAL_ENTRIES)
+    code, problems = build_site(REPO / "mkdocs.yml", root / "site", cases)
+    assert code == 0, "\n".join(map(str, problems))
+    return root / "site", Corpus.load(cases)

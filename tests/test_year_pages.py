@@ -1,7 +1,7 @@
 """Long lists at national scale: older years move to pages of their own, and nothing is lost.
 
-A synthetic record of 1,000 entries, built with the real mkdocs.yml, is long enough that
-København, every topic and the promise tracker are split by year.
+The synthetic national record (the ``national_site`` fixture) is long enough that København,
+every topic and the promise tracker are split by year.
 """
 
 from __future__ import annotations
@@ -12,28 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from jobcentertjek.build import build_site
-from jobcentertjek.corpus import Corpus
 from jobcentertjek.reference import tags
 from jobcentertjek.site import KOMMUNE_PAGE_ENTRIES, PROMISE_PAGE_ROWS, TAG_PAGE_ENTRIES, tag_url
-from jobcentertjek.synthetic import generate_cases
 
-from conftest import REPO
 from test_links import check_link, html_pages, page_url, parse
 
-ENTRIES = 1_000
 CARD_LINK = re.compile(r'class="jct-card__title"><a href="(?:\.\./)+sager/([^/"]+)/"')
 PROMISE_LINK = re.compile(r'<td><a href="(?:\.\./)+sager/([^/"]+)/#loefte-([^"]+)"')
 YEAR_LINK = re.compile(r'<a href="(\d{4})/"')
-
-
-@pytest.fixture(scope="module")
-def national(tmp_path_factory) -> tuple[Path, Corpus]:
-    root = tmp_path_factory.mktemp("national")
-    cases = generate_cases(root / "cases", ENTRIES)
-    code, problems = build_site(REPO / "mkdocs.yml", root / "site", cases)
-    assert code == 0, "\n".join(map(str, problems))
-    return root / "site", Corpus.load(cases)
 
 
 def pages_of(main: Path) -> tuple[str, list[str]]:
@@ -43,8 +29,8 @@ def pages_of(main: Path) -> tuple[str, list[str]]:
     return html, [(main.parent / year / "index.html").read_text("utf-8") for year in years]
 
 
-def test_every_entry_of_a_kommune_is_on_exactly_one_of_its_pages(national):
-    site, corpus = national
+def test_every_entry_of_a_kommune_is_on_exactly_one_of_its_pages(national_site):
+    site, corpus = national_site
     split = []
     for slug, entries in corpus.by_kommune.items():
         first, older = pages_of(site / "kommuner" / slug / "index.html")
@@ -57,8 +43,8 @@ def test_every_entry_of_a_kommune_is_on_exactly_one_of_its_pages(national):
     assert "koebenhavn" in split
 
 
-def test_an_older_year_holds_that_years_entries_promises_and_response_times(national):
-    site, corpus = national
+def test_an_older_year_holds_that_years_entries_promises_and_response_times(national_site):
+    site, corpus = national_site
     years = sorted((site / "kommuner" / "koebenhavn").glob("[0-9]*/index.html"))
     page = years[0].read_text("utf-8")
     year = int(years[0].parent.name)
@@ -69,16 +55,16 @@ def test_an_older_year_holds_that_years_entries_promises_and_response_times(nati
     assert f"<h1>København: {year}</h1>" in page and 'href="../">siden om København</a>' in page
 
 
-def test_the_kommune_page_keeps_every_overdue_promise(national):
-    site, corpus = national
+def test_the_kommune_page_keeps_every_overdue_promise(national_site):
+    site, corpus = national_site
     first = (site / "kommuner" / "koebenhavn" / "index.html").read_text("utf-8")
     shown = set(PROMISE_LINK.findall(first))
     overdue = {(p.plan.id, p.promise.id) for p in corpus.promises_of(kommune="koebenhavn") if p.is_overdue}
     assert overdue and overdue <= shown
 
 
-def test_every_topic_lists_each_of_its_entries_once(national):
-    site, corpus = national
+def test_every_topic_lists_each_of_its_entries_once(national_site):
+    site, corpus = national_site
     split = 0
     for tag in tags().values():
         first, older = pages_of(site / tag_url(tag.name) / "index.html")
@@ -90,8 +76,8 @@ def test_every_topic_lists_each_of_its_entries_once(national):
 
 
 @pytest.mark.parametrize("status_page", ["", "frist-overskredet/"])
-def test_the_promise_tracker_lists_each_promise_once(national, status_page):
-    site, corpus = national
+def test_the_promise_tracker_lists_each_promise_once(national_site, status_page):
+    site, corpus = national_site
     first, older = pages_of(site / "loefter" / status_page / "index.html")
     shown = Counter(PROMISE_LINK.findall(first) + [p for page in older for p in PROMISE_LINK.findall(page)])
     wanted = [p for p in corpus.promises if status_page == "" or p.is_overdue]
@@ -99,8 +85,8 @@ def test_the_promise_tracker_lists_each_promise_once(national, status_page):
     assert older and len(PROMISE_LINK.findall(first)) >= PROMISE_PAGE_ROWS
 
 
-def test_every_link_between_the_pages_resolves(national):
-    site, _ = national
+def test_every_link_between_the_pages_resolves(national_site):
+    site, _ = national_site
     pages = [p for p in html_pages(site) if re.search(r"/\d{4}/index\.html$", p.as_posix())
              or p.parent.parent.name in ("kommuner", "emner") or p.parent.name == "loefter"]
     assert len(pages) > 200
