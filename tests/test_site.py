@@ -224,7 +224,7 @@ def test_a_long_thread_lists_its_ends_and_the_nearest_entries_and_can_be_walked(
 
     shown, gaps = _thread_links(page(ids[0]))  # the page itself is not a link
     assert shown == ids[1:4] + ids[-1:] and gaps == [ids[4]]
-    assert "Forløbet har 13 sager" in text_of(page(ids[0])) and "… 8 sager mere, fra" in text_of(page(ids[0]))
+    assert "Listen har 13 sager" in text_of(page(ids[0])) and "… 8 sager mere, fra" in text_of(page(ids[0]))
     shown, gaps = _thread_links(page(ids[6]))
     assert shown == [ids[0], *ids[3:6], *ids[7:10], ids[12]] and gaps == [ids[1], ids[10]]
     assert 'value="4"' in page(ids[6]).read_text("utf-8")  # numbered by place in the thread
