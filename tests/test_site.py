@@ -172,6 +172,8 @@ def test_a_followed_plan_shows_each_step_once_and_every_note_somewhere(tmp_path)
             promise(id="kort", text="Vi ansætter en borgerrådgiver."),
             promise(id="lang", text=long_words, status="in-progress", status_note="Arbejdet er i gang.",
                     sources=[dict(SOURCE)]),  # a copy: the same object twice would be dumped as a YAML alias
+            promise(id="link", text="Vi følger [rapporten](https://example.org/rapport).", status="in-progress",
+                    sources=[dict(SOURCE)]),
         ], responds_to=["2018-04-10-kritik"])),
         "koebenhavn/2018-09-01-foerste.yaml": dump(update("2018-05-01-handleplan", [
             {"promise": "kort", "status": "in-progress", "note": "Stillingen er slået op."}],
@@ -185,7 +187,8 @@ def test_a_followed_plan_shows_each_step_once_and_every_note_somewhere(tmp_path)
     plan_page = site / "sager" / "2018-05-01-handleplan" / "index.html"
     text, parsed = text_of(plan_page), parse(plan_page)
     headings = [" ".join(t.split()) for t in re.findall(r"<h3>(.*?)</h3>", plan_page.read_text("utf-8"), re.S)]
-    assert headings == ["Vi ansætter en borgerrådgiver.", "Løfte 2"]
+    assert headings == ["Vi ansætter en borgerrådgiver.", "Løfte 2", "Løfte 3"]  # a heading would lose the link
+    assert 'href="https://example.org/rapport"' in plan_page.read_text("utf-8")
     assert text.count("Kommunen lover at gennemgå") == 3  # the long promise's words, in full, once
     assert text.count("Lovet af: Udvalget") == 1
     hrefs = [a.get("href", "") for tag, a in parsed.elements if tag == "a"]
