@@ -51,30 +51,17 @@ def _maybe_personal(text: str) -> bool:
     return "@" in text or _FIVE_DIGITS_OR_PAIRS.search(text) is not None
 
 
-def _texts(data) -> list[str]:
-    """Every text in the data, without the paths ``_strings`` keeps (which cost time)."""
-    found, pending = [], [data]
-    while pending:
-        value = pending.pop()
-        if isinstance(value, str):
-            found.append(value)
-        elif isinstance(value, dict):
-            pending += value.values()
-        elif isinstance(value, list):
-            pending += value
-    return found
-
-
 def scan(loaded: LoadedYaml, filename: str) -> list[Problem]:
     """CPR numbers are errors everywhere; e-mail and phone numbers are warnings outside sources.
 
     Each finding points at the line and column where it stands, also inside a long
     multi-line text (``summary: |``), so a contributor can find it.
     """
-    if not _maybe_personal("\0".join(_texts(loaded.data))):  # most files: one quick scan, then done
+    texts = list(_strings(loaded.data))
+    if not _maybe_personal("\0".join(text for _, text in texts)):  # most files: one quick scan, then done
         return []
     problems = []
-    for path, text in _strings(loaded.data):
+    for path, text in texts:
         if not _maybe_personal(text):
             continue
         findings = []

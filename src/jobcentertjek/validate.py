@@ -132,7 +132,7 @@ def _load_entries(files: list[Path]) -> list[tuple[LoadedEntry | None, list[Prob
     """
     workers = worker_count(len(files))
     if workers < 2:
-        return [load_entry(path) for path in files]
+        return _load_share(files)
     size = -(-len(files) // workers)
     own, *others = [files[i:i + size] for i in range(0, len(files), size)]
     with ProcessPoolExecutor(len(others), mp_context=multiprocessing.get_context("fork")) as pool:
