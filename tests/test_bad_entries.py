@@ -199,3 +199,15 @@ def test_checking_in_parallel_gives_the_same_entries_and_problems_in_the_same_or
     assert runs["parallel"]["problems"] == runs["serial"]["problems"]
     assert runs["parallel"]["entries"] == runs["serial"]["entries"]
     assert len(runs["serial"]["problems"]) > len(CASES) and len(runs["serial"]["entries"]) >= 23
+
+
+def test_a_parser_message_without_a_danish_translation_shows_no_english():
+    """A future PyYAML or libyaml may word an error we have not met: the contributor still reads Danish."""
+    import yaml
+
+    mark = yaml.Mark("x.yaml", 0, 3, 7, None, None)
+    exc = yaml.scanner.ScannerError("while doing something new", mark, "found a brand-new problem", mark)
+    problem = yamlload._syntax_problem(exc, "x.yaml")
+    assert (problem.line, problem.column, problem.field) == (4, 8, "yaml")
+    assert problem.message == "filen kan ikke læses som YAML; tjek indrykning, kolon og anførselstegn på linjen"
+    assert not ENGLISH.search(problem.message)

@@ -369,12 +369,15 @@ def load_yaml(raw: bytes, filename: str) -> tuple[LoadedYaml | None, list[Proble
     if quick is not _IRREGULAR:
         return LoadedYaml(data=quick, text=text), []
     try:  # the careful builder says what is wrong, and where
-        loader = LOADERS[LOADER](text)
         try:
-            builder = _Builder(loader, filename, text)
-            refused = builder.run()
-        finally:
-            loader.dispose()
+            builder, refused = _careful(text, filename, LOADER)
+        except yaml.MarkedYAMLError as exc:
+            if _LIBYAML_NESTING not in str(exc.problem):
+                raise
+            # libyaml (0.2.6 and later) stops at its own nesting limit while it scans ahead,
+            # before its events reach the builder's depth check; the pure-Python parser has no
+            # such limit, so the builder refuses the file with our message at the right place.
+            builder, refused = _careful(text, filename, "python")
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(exc, filename)]
     except yaml.YAMLError:  # the reader's; _decode already refuses the characters it refuses
@@ -390,6 +393,16 @@ def load_yaml(raw: bytes, filename: str) -> tuple[LoadedYaml | None, list[Proble
     return (None if builder.problems else builder.result), builder.problems
 
 
+def _careful(text: str, filename: str, loader_name: str) -> tuple[_Builder, Problem | None]:
+    loader = LOADERS[loader_name](text)
+    try:
+        builder = _Builder(loader, filename, text)
+        return builder, builder.run()
+    finally:
+        loader.dispose()
+
+
+_LIBYAML_NESTING = "maximum nesting depth"
 _IRREGULAR = object()  # the quick loader's answer when the careful builder must look
 _NO_KEY = object()
 
@@ -527,9 +540,8 @@ _SYNTAX_HINTS = (
 def _syntax_problem(exc: yaml.MarkedYAMLError, filename: str) -> Problem:
     raw = f"{exc.context or ''} {exc.problem or ''}"
     message = next((hint for needle, hint in _SYNTAX_HINTS if needle in raw), None)
-    if message is None:
-        message = ("filen kan ikke læses som YAML; tjek indrykning, kolon og anførselstegn på linjen "
-                   f"({(exc.problem or exc.context or '').strip()})")
+    if message is None:  # never the parser's own English words
+        message = "filen kan ikke læses som YAML; tjek indrykning, kolon og anførselstegn på linjen"
     # An unclosed quote or a key without its colon is noticed lines later, and the parsers disagree
     # on where in a quoted text a bad escape is: point at where the text or the key begins.
     starts_earlier = "quoted scalar" in raw or "simple key" in raw
