@@ -1,17 +1,44 @@
 # Two commands from a clean clone: `make build` and `make test`. Everything else is set up here.
 PYTHON ?= python3
+# LOCKED=no installs the newest versions pyproject.toml allows instead of the lock, in a venv of its
+# own (the weekly "Nyeste versioner" workflow); everything else uses the lock.
+LOCKED ?= yes
+ifeq ($(LOCKED),yes)
 VENV := .venv
+else
+VENV := .venv-nyeste
+endif
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LOCK := requirements.txt
+# The lock is universal (Linux, macOS, Windows; every Python from 3.11) and hashed.
+UV_COMPILE := compile pyproject.toml requirements-build.in --extra test --universal --python-version 3.11 \
+	--generate-hashes --quiet
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve check test bench clean chromium
+.PHONY: build serve check test bench clean chromium lock
 
+ifeq ($(LOCKED),yes)
+$(STAMP): pyproject.toml $(LOCK)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+else
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --upgrade --upgrade-strategy eager -e '.[test]'
 	touch $(STAMP)
+endif
+
+# Refresh the lock: `make lock` after changing pyproject.toml (keeps every pin it can), and
+# `make lock UPGRADE=yes` to take the newest versions pyproject.toml allows. uv is the maintainers'
+# tool only: installing from the lock needs nothing but pip.
+lock: $(STAMP)
+	$(BIN)/pip install --quiet 'uv>=0.9,<1'
+	$(BIN)/uv pip $(UV_COMPILE) $(if $(filter yes,$(UPGRADE)),--upgrade) -o $(LOCK)
+	rm -f $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/jobcentertjek check cases
@@ -39,4 +66,4 @@ bench: $(STAMP)
 	$(BIN)/jobcentertjek bench
 
 clean:
-	rm -rf $(VENV) site .site-build-*
+	rm -rf .venv .venv-nyeste site .site-build-*

@@ -84,6 +84,13 @@ def test_triggers_never_run_untrusted_code_with_secrets(path):
     assert not {"pull_request_target", "workflow_run"} & set(triggers(path))
 
 
+# What each job may do, and nothing more; a new workflow or job must be added here on purpose.
+JOB_PERMISSIONS = {
+    ("links.yml", "links"): {"issues": "write"},  # keeps the "Døde links" issue; reads nothing private
+    ("pages.yml", "deploy"): {"pages": "write", "id-token": "write"},
+}
+
+
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
 def test_permissions_are_empty_on_top_and_least_per_job(path):
     data = load(path)
@@ -91,11 +98,7 @@ def test_permissions_are_empty_on_top_and_least_per_job(path):
     for name, job in data["jobs"].items():
         permissions = job.get("permissions")
         assert isinstance(permissions, dict), f"job {name} must declare its permissions"
-        uses = {s.get("uses", "").split("@")[0] for s in job.get("steps", [])}
-        if "actions/deploy-pages" in uses:
-            assert permissions == {"pages": "write", "id-token": "write"}, name
-        else:
-            assert permissions == {"contents": "read"}, name
+        assert permissions == JOB_PERMISSIONS.get((path.name, name), {"contents": "read"}), name
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -167,6 +170,70 @@ def test_dependabot_watches_actions_and_pip():
     assert config["version"] == 2
     assert {u["package-ecosystem"] for u in config["updates"]} == {"github-actions", "pip"}
     assert all(u["directory"] == "/" and u["schedule"]["interval"] for u in config["updates"])
+    pip = next(u for u in config["updates"] if u["package-ecosystem"] == "pip")
+    assert pip["versioning-strategy"] == "lockfile-only"  # the lock moves; pyproject.toml keeps its ranges
+
+
+def test_dependency_updates_run_the_whole_tests_before_they_land():
+    """Dependabot's pull requests are pull requests: the test workflow runs `make test` on them."""
+    assert set(triggers(WORKFLOW_DIR / "test.yml")) == {"pull_request"}
+    assert "make test" in run_commands(WORKFLOW_DIR / "test.yml")
+
+
+def test_the_newest_allowed_versions_are_tested_every_week_without_the_lock():
+    path = WORKFLOW_DIR / "nyeste.yml"
+    on = triggers(path)
+    assert set(on) == {"schedule", "workflow_dispatch"}
+    cron = on["schedule"][0]["cron"].split()
+    assert cron[2:4] == ["*", "*"] and cron[4].isdigit(), "once a week"
+    assert run_commands(path)[-1] == "make test LOCKED=no"
+    result = subprocess.run(["make", "-n", "-B", "LOCKED=no", ".venv-nyeste/.installed"], cwd=REPO,
+                            capture_output=True, text=True, check=True)
+    assert "--require-hashes" not in result.stdout and "-e '.[test]'" in result.stdout
+
+
+def test_dead_links_are_checked_every_week_and_never_on_pull_requests():
+    path = WORKFLOW_DIR / "links.yml"
+    on = triggers(path)
+    assert set(on) == {"schedule", "workflow_dispatch"}
+    assert on["schedule"][0]["cron"].split()[2:4] == ["*", "*"]
+    commands = run_commands(path)
+    assert commands[0] == "make check"
+    assert ".venv/bin/jobcentertjek links --markdown doede-links.md" in commands[1]
+    assert commands[2] == 'scripts/doede-links-issue.sh "$LINKS_CODE" doede-links.md'
+
+
+@pytest.mark.parametrize(("code", "open_issue", "calls"), [
+    ("1", "", [["issue", "create", "--title", "Døde links", "--body-file", "rapport.md"]]),
+    ("1", "17", [["issue", "edit", "17", "--body-file", "rapport.md"]]),
+    ("0", "17", [["issue", "close", "17", "--comment", "Linktjekket finder ingen døde links længere."]]),
+    ("0", "", []),
+    ("2", "17", None),
+])
+def test_the_dead_links_issue_is_opened_updated_and_closed(tmp_path, code, open_issue, calls):
+    """The workflow's script with a stand-in for the GitHub CLI that logs what it is asked to do."""
+    log = tmp_path / "gh.log"
+    fake = tmp_path / "gh"
+    fake.write_text(textwrap.dedent(f"""\
+        #!/usr/bin/env python3
+        import json, sys
+        args = sys.argv[1:]
+        if args[:2] == ["issue", "list"]:
+            print("{open_issue}")
+        else:
+            with open({str(log)!r}, "a") as f:
+                f.write(json.dumps(args) + "\\n")
+        """))
+    fake.chmod(0o755)
+    env = {**os.environ, "PATH": f"{tmp_path}:{os.environ['PATH']}"}
+    result = subprocess.run([str(REPO / "scripts" / "doede-links-issue.sh"), code, "rapport.md"], cwd=tmp_path,
+                            env=env, capture_output=True, text=True)
+    made = [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
+    if calls is None:
+        assert result.returncode == 1 and made == [] and "er ikke ændret" in result.stderr
+    else:
+        assert result.returncode == 0, result.stderr
+        assert made == calls
 
 
 def test_check_annotates_the_line_on_github(tmp_path):
