@@ -33,6 +33,7 @@ EPOCH = int(dt.datetime(2025, 1, 15, tzinfo=dt.timezone.utc).timestamp())
 UPDATE_COMMAND = "make golden"
 DIFFS_SHOWN = 3  # files whose diff the report shows; the rest are named
 DIFF_LINES = 60  # lines of each diff shown
+NAMES_SHOWN = 20  # paths named in each list of the report
 
 
 @contextmanager
@@ -95,12 +96,17 @@ def compare(actual: dict[str, bytes], expected: dict[str, bytes], shown_as: str 
     for label, paths in [("changed", changed), ("produced but not in the golden files", new),
                          ("in the golden files but no longer produced", gone)]:
         if paths:
-            lines.append(f"  {label} ({len(paths)}): " + ", ".join(paths))
+            lines.append(f"  {label} ({len(paths)}): {_names(paths)}")
     for path in (changed + new + gone)[:DIFFS_SHOWN]:
         lines += ["", *_diff(path, expected.get(path), actual.get(path), shown_as)]
     lines += ["", f"If the change is intended, run `{UPDATE_COMMAND}` and commit the golden files with the code,",
               f"so the pull request shows the change to the output (review it with `git diff {shown_as}`)."]
     return "\n".join(lines)
+
+
+def _names(paths: list[str]) -> str:
+    more = len(paths) - NAMES_SHOWN
+    return ", ".join(paths[:NAMES_SHOWN]) + (f" and {more} more" if more > 0 else "")
 
 
 def _diff(path: str, expected: bytes | None, actual: bytes | None, shown_as: str) -> list[str]:
@@ -130,8 +136,8 @@ def main() -> int:
     counts = ", ".join(f"{len(paths)} {what}" for what, paths in summary.items())
     print(f"{len(outputs)} golden files in {EXPECTED.relative_to(REPO)}/ ({counts}).")
     for what, paths in summary.items():
-        for path in paths:
-            print(f"  {what}: {path}")
+        if paths:
+            print(f"  {what}: {_names(paths)}")
     print(f"Review the change with `git diff {EXPECTED.relative_to(REPO)}` and commit it with the code.")
     return 0
 
