@@ -52,8 +52,9 @@ def build_day(epoch: int):
         today.cache_clear()
 
 
-def generate(cases: Path = CASES) -> dict[str, bytes]:
-    """Every output file of ``cases``, as the bytes the site publishes, by site path."""
+def generate(cases: Path | None = None) -> dict[str, bytes]:
+    """Every output file of ``cases`` (the fixture), as the bytes the site publishes, by site path."""
+    cases = cases or CASES
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))
     with build_day(EPOCH):
         outputs = generate_outputs(cases, repo_url=config["extra"]["jobcentertjek"]["repo_url"],
@@ -62,13 +63,14 @@ def generate(cases: Path = CASES) -> dict[str, bytes]:
             for path, content in sorted(outputs.items())}
 
 
-def read(directory: Path = EXPECTED) -> dict[str, bytes]:
-    """The golden files under ``directory``, by site path."""
+def read(directory: Path | None = None) -> dict[str, bytes]:
+    """The golden files under ``directory`` (the committed ones), by site path."""
+    directory = directory or EXPECTED
     return {path.relative_to(directory).as_posix(): path.read_bytes()
             for path in sorted(directory.rglob("*")) if path.is_file()}
 
 
-def write(outputs: dict[str, bytes], directory: Path = EXPECTED) -> dict[str, list[str]]:
+def write(outputs: dict[str, bytes], directory: Path) -> dict[str, list[str]]:
     """Make ``directory`` hold exactly ``outputs``: stale files go, new ones come.
 
     Returns the site paths that were added, changed and removed.
@@ -126,20 +128,24 @@ def _text(content: bytes | None) -> str:
 
 
 def main() -> int:
+    """``make golden``: rewrite the golden files from the fixture; exit 1 and write nothing if it is invalid."""
     try:
         outputs = generate()
     except ValidationFailed as failure:
-        print(f"The golden fixture in {CASES.relative_to(REPO)}/ has errors; nothing was written:\n{failure}",
-              file=sys.stderr)
+        print(f"The golden fixture in {_shown(CASES)}/ has errors; nothing was written:\n{failure}", file=sys.stderr)
         return 1
-    summary = write(outputs)
+    summary = write(outputs, EXPECTED)
     counts = ", ".join(f"{len(paths)} {what}" for what, paths in summary.items())
-    print(f"{len(outputs)} golden files in {EXPECTED.relative_to(REPO)}/ ({counts}).")
+    print(f"{len(outputs)} golden files in {_shown(EXPECTED)}/ ({counts}).")
     for what, paths in summary.items():
         if paths:
             print(f"  {what}: {_names(paths)}")
-    print(f"Review the change with `git diff {EXPECTED.relative_to(REPO)}` and commit it with the code.")
+    print(f"Review the change with `git diff {_shown(EXPECTED)}` and commit it with the code.")
     return 0
+
+
+def _shown(path: Path) -> str:
+    return path.relative_to(REPO).as_posix() if path.is_relative_to(REPO) else str(path)
 
 
 if __name__ == "__main__":

@@ -131,3 +131,31 @@ def test_the_build_day_is_set_for_the_generation_only():
     with golden_outputs.build_day(golden_outputs.EPOCH):
         assert today().isoformat() == "2025-01-15"
     assert (os.environ.get("SOURCE_DATE_EPOCH"), today()) == before
+
+
+def test_make_golden_rewrites_the_set_and_says_what_changed(generated, tmp_path, monkeypatch, capsys):
+    golden = tmp_path / "expected"
+    golden_outputs.write({**generated, "gammel.md": b"Udgaaet.\n"}, golden)
+    (golden / "feed.xml").write_bytes("forældet".encode())
+    monkeypatch.setattr(golden_outputs, "EXPECTED", golden)
+    assert golden_outputs.main() == 0
+    assert golden_outputs.read(golden) == generated
+    out = capsys.readouterr().out
+    assert f"{len(generated)} golden files in {golden}/ (0 added, 1 changed, 1 removed)." in out
+    assert "  changed: feed.xml\n  removed: gammel.md\n" in out
+
+
+def test_make_golden_writes_nothing_when_the_fixture_is_invalid(tmp_path, monkeypatch, capsys):
+    cases = shutil.copytree(golden_outputs.CASES, tmp_path / "cases")
+    plan = cases / "aeroe" / "2021-04-20-testhandleplan-for-sygemeldte-paa-aeroe.yaml"
+    plan.write_text(plan.read_text("utf-8").replace("deadline: 2021-12", "deadline: 2021-13"), "utf-8")
+    golden = tmp_path / "expected"
+    golden.mkdir()
+    (golden / "index.md").write_text("Den sidste gode udgave.\n", "utf-8")
+    monkeypatch.setattr(golden_outputs, "CASES", cases)
+    monkeypatch.setattr(golden_outputs, "EXPECTED", golden)
+    assert golden_outputs.main() == 1
+    assert golden_outputs.read(golden) == {"index.md": "Den sidste gode udgave.\n".encode()}
+    err = capsys.readouterr().err
+    assert "has errors; nothing was written" in err
+    assert "måned 13 findes ikke" in err
