@@ -16,7 +16,7 @@ UV_COMPILE := compile pyproject.toml requirements-build.in --extra test --univer
 	--generate-hashes --quiet
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve check test bench clean chromium lock
+.PHONY: build serve check test golden bench clean chromium lock
 
 ifeq ($(LOCKED),yes)
 $(STAMP): pyproject.toml $(LOCK)
@@ -51,6 +51,11 @@ serve: build
 
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest
+
+# After an intended change to what readers get: rewrite tests/golden/expected/ (the output of
+# the fixture in tests/golden/cases/) and commit it with the change; tests/test_golden.py checks it.
+golden: $(STAMP)
+	$(BIN)/python tests/golden_outputs.py
 
 # The browser tests drive the system's Chromium (Debian's package), never a downloaded one.
 # GitHub's Ubuntu runners already have /usr/bin/chromium, so there this does nothing.

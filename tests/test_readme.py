@@ -19,7 +19,7 @@ def test_each_yaml_example_is_a_verbatim_copy_of_a_real_entry():
 
 def test_the_two_commands_are_make_targets_and_ci_runs_make_test():
     makefile = (REPO / "Makefile").read_text("utf-8")
-    for target in ("build", "test", "serve", "check", "bench"):
+    for target in ("build", "test", "serve", "check", "golden", "bench"):
         assert re.search(rf"^{target}:", makefile, flags=re.M), target
         assert f"make {target}" in README
     assert "make test" in (REPO / ".ci" / "run").read_text("utf-8")
