@@ -77,9 +77,11 @@ class Draft:
     data: dict = field(default_factory=dict)
     problems: dict[str, list[str]] = field(default_factory=dict)
     warnings: dict[str, list[str]] = field(default_factory=dict)
+    unread: set[str] = field(default_factory=set)  # fields set aside (too long): no more problems for them
 
     def problem(self, field_id: str, message: str) -> None:
-        self.problems.setdefault(field_id, []).append(message)
+        if field_id not in self.unread:
+            self.problems.setdefault(field_id, []).append(message)
 
 
 @dataclass
@@ -277,10 +279,12 @@ def _too_long(draft: Draft, submission: Submission, form: list[FormField]) -> No
         limit = MAX_INPUT if item.type in ("input", "dropdown") else MAX_TEXT
         if len(text) > limit:
             draft.problem(item.id, f"feltet er for langt ({len(text):,} tegn; højst {limit:,})".replace(",", "."))
-            submission.values[item.id] = ""
         elif item.type == "textarea" and len(_lines(text)) > MAX_ITEMS:
             draft.problem(item.id, f"feltet har for mange linjer (højst {MAX_ITEMS})")
-            submission.values[item.id] = ""
+        else:
+            continue
+        submission.values[item.id] = ""
+        draft.unread.add(item.id)
 
 
 def build_draft(submission: Submission, form: list[FormField], entries: dict[str, LoadedEntry]) -> tuple[Draft, Kommune | None]:
@@ -430,13 +434,13 @@ def check_text(text: str, kommune: Kommune, name: str, entries: dict[str, Loaded
 # --- the reply ----------------------------------------------------------------------------------
 
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]#!|~>])")
 
 
 def _escape(text: str) -> str:
     """Contributor text inside the reply: shown as typed, never as links, markup or @-mentions."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace("@", "&#64;")
-    return _MARKDOWN.sub(r"\\\1", " ".join(text.split()))
+    text = _MARKDOWN.sub(r"\\\1", " ".join(text.split()))
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace("@", "&#64;")
 
 
 def _fence(text: str) -> str:
