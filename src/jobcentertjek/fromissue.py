@@ -395,11 +395,11 @@ def entry_text(data: dict, origin: str) -> str:
     return f"{SCHEMA_LINE}\n# {origin}\n{body}"
 
 
-def unique_name(kind: str, data: dict, kommune: Kommune, cases: Path, taken: set[str]) -> str:
+def unique_name(kind: str, data: dict, folder: str, cases: Path, taken: set[str]) -> str:
     """``jobcentertjek new``'s file name, with -2, -3 … when the id is already used anywhere."""
-    stem = file_name(kind, data["date"], data["title"]).removesuffix(".yaml")
+    stem = file_name(kind, data["date"], data["title"] or "").removesuffix(".yaml")
     candidate, n = stem, 2
-    while candidate in taken or (cases / kommune.slug / f"{candidate}.yaml").exists():
+    while candidate in taken or (cases / folder / f"{candidate}.yaml").exists():
         candidate, n = f"{stem}-{n}", n + 1
     return f"{candidate}.yaml"
 
@@ -418,10 +418,11 @@ def _form_place(problem: Problem) -> tuple[str, str]:
     return FORM_FIELD_OF.get(top, ""), prefix
 
 
-def check_text(text: str, kommune: Kommune, name: str, entries: dict[str, LoadedEntry]) -> list[Problem]:
-    """The real check of the file as it would be written, on its own and against the record."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / kommune.slug / name
+def check_text(text: str, folder: str, name: str, entries: dict[str, LoadedEntry]) -> list[Problem]:
+    """The real check of the file as it would be written to ``<folder>/<name>``, on its own and
+    against the record."""
+    with tempfile.TemporaryDirectory() as temporary:
+        path = Path(temporary) / folder / name
         path.parent.mkdir()
         path.write_text(text, encoding="utf-8")
         loaded, problems = load_entry(path)
@@ -509,19 +510,21 @@ def from_issue(event: dict, form: list[FormField], cases: Path) -> Result:
     submission = parse_body(issue.get("body") or "", form)
     entries = {item.id: item for item in check_paths([cases])[0]} if cases.is_dir() else {}
     draft, kommune = build_draft(submission, form, entries)
-    if draft.problems:
-        return Result(_scrub(failure_reply(draft.problems, labels)), None)
-    kind = draft.data["type"]
-    name = unique_name(kind, draft.data, kommune, cases, set(entries))
+    # The validator judges whatever could be read, so one round of edits can fix everything;
+    # a field that already has a problem from the form keeps only that one.
+    folder_name = kommune.slug if kommune else "ukendt"
+    name = (unique_name(draft.data["type"] or "report", draft.data, folder_name, cases, set(entries))
+            if draft.data["date"] else "sag.yaml")
     number = issue.get("number")
     origin = (f"Lavet af jobcentertjek from-issue ud fra issue #{number}." if isinstance(number, int)
               else "Lavet af jobcentertjek from-issue ud fra formularen Ny sag.")
     text = entry_text(draft.data, origin)
-    problems = check_text(text, kommune, name, entries)
-    for problem in problems:
+    read_already = set(draft.problems)
+    for problem in check_text(text, folder_name, name, entries):
         field_id, prefix = _form_place(problem)
-        target = draft.warnings if problem.severity == "warning" else draft.problems
-        target.setdefault(field_id, []).append(f"{prefix}: {problem.message}" if prefix else problem.message)
+        if field_id not in read_already:
+            target = draft.warnings if problem.severity == "warning" else draft.problems
+            target.setdefault(field_id, []).append(f"{prefix}: {problem.message}" if prefix else problem.message)
     if draft.problems:
         return Result(_scrub(failure_reply(draft.problems, labels)), None)
     folder = (cases / kommune.slug).resolve()
