@@ -14,11 +14,14 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from jobcentertjek.cli import main
-from jobcentertjek.fromissue import COMMON_FIELDS, MARKER, MAX_URL_BYTES, TYPE_FIELDS
+from jobcentertjek.fromissue import COMMON_FIELDS, MARKER, MAX_URL_BYTES, TYPE_FIELDS, from_issue
 from jobcentertjek.issueform import NO_RESPONSE, kommune_options, read_form, render_body, tag_options
 from jobcentertjek.model import REPORT_KINDS, STATUS_LABELS, TYPE_LABELS
+from jobcentertjek.validate import load_entry
 
 REPO = Path(__file__).resolve().parents[1]
 FORM_FILE = REPO / ".github" / "ISSUE_TEMPLATE" / "ny-sag.yml"
@@ -369,3 +372,27 @@ def test_command_line_as_the_workflow_runs_it(workdir):
                             capture_output=True, text=True, env=os.environ | {"GITHUB_ACTIONS": "true"})
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith(MARKER) and result.stderr == ""
+
+
+# --- whatever is typed into the form: a reply, never a traceback, never a file elsewhere ------
+
+_ANSWER = st.one_of(st.text(max_size=60), st.sampled_from(["", "x\nkommune: aarhus", "../../x", "- [X] fleksjob",
+                                                           "### Kilder", "javascript:alert(1) | a | b | 2019",
+                                                           "10. april 2018", "<b>", "0101901234"]))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(answers=st.fixed_dictionaries({}, optional={key: _ANSWER for key in FIELDS if key not in ("tags", "confirm")}),
+       base=st.sampled_from(list(SUBMISSIONS)))
+def test_any_answers_get_a_reply_and_at_most_a_valid_file_in_its_kommune(tmp_path_factory, answers, base):
+    root = tmp_path_factory.mktemp("fuzz")
+    payload = event(dict(SUBMISSIONS[base], **answers))
+    result = from_issue(payload, FORM, root / "cases")
+    assert result.reply.startswith(MARKER + "\n## Sagen ")
+    written = [p for p in root.rglob("*") if p.is_file()]
+    assert written == ([result.path] if result.path else [])
+    if result.path:
+        assert result.path.parent.parent == (root / "cases").resolve()
+        assert result.path.parent.name == yaml.safe_load(result.path.read_text("utf-8"))["kommune"]
+        entry, problems = load_entry(result.path)
+        assert entry is not None and not [p for p in problems if p.severity == "error"]

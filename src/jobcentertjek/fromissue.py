@@ -19,10 +19,10 @@ from urllib.parse import quote
 
 import yaml
 
+from .dates import PartialDate
 from .freedates import parse_danish_date
 from .issueform import FORM_PATH, FormField, Submission, parse_body, read_form
 from .model import REPORT_KINDS, STATUS_LABELS, TYPE_LABELS, Plan
-from .privacy import _CPR
 from .problems import Problem
 from .reference import Kommune, danish_slug
 from .render import publishable_markdown
@@ -140,16 +140,16 @@ def _actors(draft: Draft, field_id: str, text: str) -> list[dict]:
 
 
 def _entry_id(text: str) -> str:
-    """An entry's id from its page's address or from the id itself."""
+    """An entry's id from its page's address or from the id itself ("" for nothing)."""
     text = text.strip()
     if match := _ENTRY_LINK.search(text):
         return match.group(1)
     return text.removesuffix(".yaml").rsplit("/", 1)[-1]
 
 
-def _choice(draft: Draft, submission: Submission, field_id: str, choices: dict[str, str]) -> str | None:
-    """The key of a dropdown's chosen label."""
-    text = submission.text(field_id)
+def _choice(draft: Draft, text, field_id: str, choices: dict[str, str]) -> str | None:
+    """The key of a dropdown's chosen label (``text`` gives a field's answer)."""
+    text = text(field_id)
     if not text:
         draft.problem(field_id, "vælg en af mulighederne")
         return None
@@ -287,6 +287,14 @@ def _too_long(draft: Draft, submission: Submission, form: list[FormField]) -> No
         draft.unread.add(item.id)
 
 
+def _required(draft: Draft, field_id: str, value, message: str):
+    """``value``, or a problem for the field when it is empty."""
+    if not value:
+        draft.problem(field_id, message)
+        return None
+    return value
+
+
 def build_draft(submission: Submission, form: list[FormField], entries: dict[str, LoadedEntry]) -> tuple[Draft, Kommune | None]:
     """The entry the answers describe, field by field, with a problem for each answer that does not fit."""
     draft = Draft()
@@ -294,19 +302,20 @@ def build_draft(submission: Submission, form: list[FormField], entries: dict[str
         draft.problem(field_id, message)
     _too_long(draft, submission, form)
     by_id = {item.id: item for item in form}
-    kind = _choice(draft, submission, "type", TYPE_LABELS)
-    kommune = _kommune(draft, submission.text("kommune"))
-    if not submission.ticked(by_id["confirm"]) == list(by_id["confirm"].options):
+    text = submission.text
+    kind = _choice(draft, text, "type", TYPE_LABELS)
+    kommune = _kommune(draft, text("kommune"))
+    if submission.ticked(by_id["confirm"]) != list(by_id["confirm"].options):
         draft.problem("confirm", "sæt kryds ved begge bekræftelser")
     if kind is not None:
         for field_id in sorted(set().union(*TYPE_FIELDS.values()) - set(TYPE_FIELDS[kind])):
-            if submission.text(field_id):
+            if text(field_id):
                 draft.problem(field_id, f"feltet bruges ikke ved {TYPE_LABELS[kind]}; tøm det, eller vælg en "
                                         "anden slags sag øverst")
     data = draft.data
     data["type"] = kind
-    data["title"] = submission.text("headline") or draft.problem("headline", "skriv en overskrift")
-    data["date"] = _date(draft, "date", submission.text("date"))
+    data["title"] = _required(draft, "headline", text("headline"), "skriv en overskrift")
+    data["date"] = _date(draft, "date", text("date"))
     data["kommune"] = kommune.slug if kommune else None
     data["tags"] = submission.ticked(by_id["tags"])
     if unknown := submission.unknown_ticks(by_id["tags"]):
@@ -314,41 +323,50 @@ def build_draft(submission: Submission, form: list[FormField], entries: dict[str
     elif not data["tags"]:
         draft.problem("tags", "sæt kryds ved mindst ét emne")
     if kind == "report":
-        if submission.text("kind"):
-            data["kind"] = _choice(draft, submission, "kind", REPORT_KINDS)
-        else:
-            draft.problem("kind", "vælg hvilken slags kritik det er")
-        data["publisher"] = submission.text("publisher") or draft.problem("publisher", "skriv hvem der står bag kritikken")
-    data["summary"] = submission.text("summary") or draft.problem("summary", "skriv kort, hvad der skete")
-    if kind == "report":
-        data["findings"] = _lines(submission.text("findings")) or draft.problem(
-            "findings", "skriv mindst ét kritikpunkt, ét pr. linje")
-        if people := _actors(draft, "people", submission.text("people")):
-            data["people"] = people
-    if kind in ("response", "plan"):
-        links = [_entry_id(line) for line in _lines(submission.text("responds-to"))]
-        if links or kind == "response":
-            data["responds_to"] = links or draft.problem("responds-to", "skriv hvilken sag der svares på")
-    if kind == "response":
-        data["responders"] = (_actors(draft, "responders", submission.text("responders"))
-                              or draft.problem("responders", "skriv hvem der svarede, én pr. linje"))
-    if kind == "plan":
-        lines = _lines(submission.text("promises"))
-        data["promises"] = _promises(draft, lines) if lines else draft.problem(
-            "promises", "skriv mindst ét løfte, ét pr. linje")
-    if kind == "update":
-        plan_id = _entry_id(submission.text("plan")) if submission.text("plan") else None
-        data["plan"] = plan_id or draft.problem("plan", "skriv hvilken handleplan der følges op")
-        status = _choice(draft, submission, "status", STATUS_LABELS)
-        plan = entries[plan_id].entry if plan_id in entries else None
-        lines = _lines(submission.text("followed-promises"))
-        data["changes"] = (_changes(draft, lines, status, plan if isinstance(plan, Plan) else None) if lines
-                           else draft.problem("followed-promises", "skriv mindst ét løfte, der følges op"))
-    sources = [_source(draft, n, line) for n, line in enumerate(_lines(submission.text("sources")), 1)]
-    data["sources"] = [s for s in sources if s] or (None if sources else draft.problem(
-        "sources", "skriv mindst én kilde: link | titel | udgiver | dato"))
+        data["kind"] = _choice(draft, text, "kind", REPORT_KINDS)
+        data["publisher"] = _required(draft, "publisher", text("publisher"), "skriv hvem der står bag kritikken")
+    data["summary"] = _required(draft, "summary", text("summary"), "skriv kort, hvad der skete")
+    if kind is not None:
+        TYPE_PARTS[kind](draft, text, entries)
+    sources = [_source(draft, n, line) for n, line in enumerate(_lines(text("sources")), 1)]
+    data["sources"] = [s for s in sources if s] or (
+        None if sources else _required(draft, "sources", None, "skriv mindst én kilde: link | titel | udgiver | dato"))
     _refuse_markup(draft)
     return draft, kommune
+
+
+def _report(draft: Draft, text, entries) -> None:
+    draft.data["findings"] = _required(draft, "findings", _lines(text("findings")),
+                                       "skriv mindst ét kritikpunkt, ét pr. linje")
+    if people := _actors(draft, "people", text("people")):
+        draft.data["people"] = people
+
+
+def _response(draft: Draft, text, entries) -> None:
+    draft.data["responds_to"] = _required(draft, "responds-to", [_entry_id(line) for line in _lines(text("responds-to"))],
+                                          "skriv hvilken sag der svares på")
+    draft.data["responders"] = _required(draft, "responders", _actors(draft, "responders", text("responders")),
+                                         "skriv hvem der svarede, én pr. linje")
+
+
+def _plan(draft: Draft, text, entries) -> None:
+    if links := [_entry_id(line) for line in _lines(text("responds-to"))]:
+        draft.data["responds_to"] = links
+    lines = _required(draft, "promises", _lines(text("promises")), "skriv mindst ét løfte, ét pr. linje")
+    draft.data["promises"] = _promises(draft, lines) if lines else None
+
+
+def _update(draft: Draft, text, entries) -> None:
+    plan_id = _required(draft, "plan", _entry_id(text("plan")), "skriv hvilken handleplan der følges op")
+    draft.data["plan"] = plan_id
+    status = _choice(draft, text, "status", STATUS_LABELS)
+    plan = entries[plan_id].entry if plan_id in entries else None
+    lines = _required(draft, "followed-promises", _lines(text("followed-promises")),
+                      "skriv mindst ét løfte, der følges op")
+    draft.data["changes"] = _changes(draft, lines, status, plan if isinstance(plan, Plan) else None) if lines else None
+
+
+TYPE_PARTS = {"report": _report, "response": _response, "plan": _plan, "update": _update}
 
 
 def _refuse_markup(draft: Draft) -> None:
@@ -385,13 +403,13 @@ def _represent_text(dumper, text: str):
     return dumper.represent_scalar("tag:yaml.org,2002:str", text)
 
 
-_Dumper.add_representer(type(parse_danish_date("2018")), _represent_date)
+_Dumper.add_representer(PartialDate, _represent_date)
 _Dumper.add_representer(str, _represent_text)
 
 
 def entry_text(data: dict, origin: str) -> str:
     body = yaml.dump({k: v for k, v in data.items() if v is not None}, Dumper=_Dumper, allow_unicode=True,
-                     sort_keys=False, width=100)
+                     sort_keys=False, width=float("inf"))
     return f"{SCHEMA_LINE}\n# {origin}\n{body}"
 
 
@@ -459,7 +477,7 @@ def _problem_lines(problems: dict[str, list[str]], labels: dict[str, str]) -> li
     lines = []
     for field_id in sorted(problems, key=lambda f: order.index(f) if f in order else len(order)):
         for message in dict.fromkeys(problems[field_id]):
-            lines.append(f"- **{_escape(labels.get(field_id, field_id))}**: {_escape(message)}")
+            lines.append(f"- **{_escape(labels.get(field_id) or 'Sagen')}**: {_escape(message)}")
     return lines
 
 
@@ -496,9 +514,13 @@ def success_reply(path: str, text: str, url: str, warnings: dict[str, list[str]]
     return "\n".join(lines) + "\n"
 
 
+_CPR_LIKE = re.compile(r"(?<!\d)\d{6}-?\d{4}(?!\d)")
+
+
 def _scrub(reply: str) -> str:
-    """No CPR number is repeated in a reply, whatever field it was written in."""
-    return _CPR.sub("[CPR-nummer fjernet]", reply)
+    """No CPR number is repeated in a reply, whatever field it was written in (any ten digits
+    shaped like one are left out: the reply is no place to tell them apart)."""
+    return _CPR_LIKE.sub("[CPR-nummer fjernet]", reply)
 
 
 # --- the whole route ----------------------------------------------------------------------------
@@ -540,7 +562,7 @@ def from_issue(event: dict, form: list[FormField], cases: Path) -> Result:
     if not _REPOSITORY.match(str(repository)):
         repository = "jobcentertjek/jobcentertjek"
     url = new_file_url(repository, branch if re.fullmatch(r"[\w./-]+", branch) else "main", shown, text)
-    return Result(_scrub(success_reply(shown, text, url, draft.warnings, labels)), path)
+    return Result(success_reply(shown, text, url, draft.warnings, labels), path)  # the check found no CPR number
 
 
 def _run(args: argparse.Namespace) -> int:
