@@ -485,8 +485,7 @@ def failure_reply(problems: dict[str, list[str]], labels: dict[str, str]) -> str
     count = sum(len(set(v)) for v in problems.values())
     return "\n".join([
         MARKER, "## Sagen kan ikke laves endnu", "",
-        f"Tak for formularen. Jobcentertjek har tjekket den og fandt {count} "
-        f"{'ting' if count != 1 else 'ting'}, der skal rettes:", "",
+        f"Tak for formularen. Jobcentertjek har tjekket den og fandt {count} ting, der skal rettes:", "",
         *_problem_lines(problems, labels), "",
         "Ret dem ved at redigere issuet (de tre prikker øverst på issuet → *Edit*). "
         "Så tjekker vi igen og opdaterer denne kommentar.",
