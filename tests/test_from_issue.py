@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jobcentertjek.cli import main
+from jobcentertjek.freedates import parse_danish_date
 from jobcentertjek.fromissue import COMMON_FIELDS, MARKER, MAX_URL_BYTES, TYPE_FIELDS, from_issue
 from jobcentertjek.issueform import NO_RESPONSE, kommune_options, read_form, render_body, tag_options
 from jobcentertjek.model import REPORT_KINDS, STATUS_LABELS, TYPE_LABELS
@@ -396,3 +397,31 @@ def test_any_answers_get_a_reply_and_at_most_a_valid_file_in_its_kommune(tmp_pat
         assert result.path.parent.name == yaml.safe_load(result.path.read_text("utf-8"))["kommune"]
         entry, problems = load_entry(result.path)
         assert entry is not None and not [p for p in problems if p.severity == "error"]
+
+
+# --- dates as people write them -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("10. april 2018", "2018-04-10"), ("10 april 2018", "2018-04-10"), ("den 3. maj 2019", "2019-05-03"),
+    ("10. apr. 2018", "2018-04-10"), ("April 2018", "2018-04"), ("sept. 2020", "2020-09"), ("2018", "2018"),
+    ("2018-04-10", "2018-04-10"), ("2018-04", "2018-04"), ("10/4/2018", "2018-04-10"), ("10.04.2018", "2018-04-10"),
+    ("10/4 2018", "2018-04-10"), ("4/2018", "2018-04"), ("  1.  december   2019 ", "2019-12-01"),
+])
+def test_danish_dates_keep_the_precision_written(text, iso):
+    assert str(parse_danish_date(text)) == iso
+
+
+@pytest.mark.parametrize("text, message", [
+    ("31. februar 2018", "datoen findes ikke: februar 2018 har 28 dage"),
+    ("0/4/2018", "datoen findes ikke: april 2018 har 30 dage"),
+    ("13.13.2018", "måned 13 findes ikke; brug 01 til 12"),
+    ("1. smarts 2018", "kender ikke måneden 'smarts'; skriv den som 10. april 2018, april 2018, 2018 eller 2018-04-10"),
+    ("i går", "kan ikke læse datoen; skriv den som 10. april 2018, april 2018, 2018 eller 2018-04-10"),
+    ("4/10", "kan ikke læse datoen; skriv den som 10. april 2018, april 2018, 2018 eller 2018-04-10"),
+    ("1960", "årstallet er for tidligt; jobcentrenes historie begynder efter 1970"),
+])
+def test_unreadable_dates_are_said_not_guessed(text, message):
+    with pytest.raises(ValueError) as error:
+        parse_danish_date(text)
+    assert str(error.value) == message

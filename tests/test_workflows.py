@@ -224,7 +224,8 @@ def test_new_case_issues_are_answered_and_nothing_else_happens():
     assert data["concurrency"] == {"group": "ny-sag-${{ github.event.issue.number }}", "cancel-in-progress": True}
     commands = run_commands(NY_SAG)
     [make] = [c for c in commands if "jobcentertjek from-issue" in c]
-    assert 'jobcentertjek from-issue "$GITHUB_EVENT_PATH"' in make
+    assert '.venv/bin/jobcentertjek from-issue "$GITHUB_EVENT_PATH"' in make
+    assert commands.index("make .venv/.installed") < commands.index(make)
     text = NY_SAG.read_text("utf-8")
     for forbidden in ("git push", "gh pr", "pulls", "contents: write", "issue.body", "issue.title"):
         assert forbidden not in text, forbidden
@@ -260,13 +261,15 @@ def _run_steps(tmp_path: Path, event: dict, comments: list) -> tuple[list[dict],
     work = tmp_path / "checkout"
     shutil.copytree(REPO / "cases", work / "cases")
     shutil.copytree(REPO / ".github", work / ".github")
+    (work / ".venv" / "bin").mkdir(parents=True)
+    (work / ".venv" / "bin" / "jobcentertjek").symlink_to(BIN / "jobcentertjek")  # as `make .venv/.installed` leaves it
     (tmp_path / "runner").mkdir()
     (tmp_path / "event.json").write_text(json.dumps(event), encoding="utf-8")
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     _fake_gh(bin_dir)
     env = {k: v for k, v in os.environ.items() if k not in ("GH_TOKEN", "GITHUB_TOKEN")} | {
-        "PATH": f"{bin_dir}:{BIN}:/usr/bin:/bin", "GITHUB_EVENT_PATH": str(tmp_path / "event.json"),
+        "PATH": f"{bin_dir}:/usr/bin:/bin", "GITHUB_EVENT_PATH": str(tmp_path / "event.json"),
         "GITHUB_OUTPUT": str(tmp_path / "output"), "RUNNER_TEMP": str(tmp_path / "runner"),
         "GITHUB_REPOSITORY": "jobcentertjek/jobcentertjek", "FAKE_LOG": str(tmp_path / "gh.log"),
         "FAKE_COMMENTS": json.dumps(comments), "GH_TOKEN": "not-a-token"}
