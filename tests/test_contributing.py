@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
@@ -212,6 +213,58 @@ def test_report_an_error_link_prefills_the_rettelse_form(built_site):
     assert query.pop("template") == ["rettelse.yml"]
     assert query == {"entry": [entry_id]}
     assert set(query) <= field_ids("rettelse.yml")  # GitHub prefills a field by its id
+
+
+def _form_link(html: str, text: str) -> dict[str, list[str]]:
+    [href] = [href for href, shown in links(html) if shown == text]
+    url = urlsplit(href)
+    assert f"{url.scheme}://{url.netloc}{url.path}" == f"{REPO_URL}/issues/new"
+    query = parse_qs(url.query)
+    assert query.pop("template") == ["ny-sag.yml"]
+    assert set(query) <= field_ids("ny-sag.yml")  # GitHub prefills a field by its id
+    return query
+
+
+def _options(field_id: str) -> list[str]:
+    [item] = [i for i in form("ny-sag.yml")["body"] if i.get("id") == field_id]
+    return item["attributes"]["options"]
+
+
+@pytest.mark.parametrize("slug, text, kommune", [("koebenhavn", "Tilføj en sag om København", "København"),
+                                                 ("aeroe", "Tilføj en sag om Ærø", "Ærø"),
+                                                 ("hele-landet", "Tilføj en sag om hele landet", "Hele landet")])
+def test_kommune_page_links_the_new_case_form_with_the_kommune(built_site, slug, text, kommune):
+    html = (built_site / "kommuner" / slug / "index.html").read_text("utf-8")
+    assert _form_link(html, text) == {"kommune": [kommune]}
+    assert kommune in _options("kommune")
+
+
+def test_plan_page_links_a_follow_up_that_from_issue_accepts(built_site, tmp_path, monkeypatch):
+    """The prefilled fields, with the rest filled in by a contributor, make a valid update."""
+    from jobcentertjek.fromissue import from_issue
+    from jobcentertjek.issueform import read_form, render_body
+
+    plan_id = "2018-04-16-udvalget-beder-om-handleplan"
+    query = _form_link((built_site / "sager" / plan_id / "index.html").read_text("utf-8"), "Tilføj en opfølgning")
+    assert query == {"type": ["Opfølgning"], "kommune": ["København"], "plan": [plan_id]}
+    assert "Opfølgning" in _options("type")
+    report = (built_site / "sager" / "2018-04-10-taskforce-foertidspension-fleksjob" / "index.html").read_text("utf-8")
+    assert "Tilføj en opfølgning" not in [shown for _, shown in links(report)]
+
+    fields = read_form(FORMS / "ny-sag.yml")
+    answers = {key: value[0] for key, value in query.items()} | {
+        "headline": "Forslaget til handleplan er klar", "date": "juni 2018", "tags": ["handleplan"],
+        "summary": "Forvaltningen lagde forslaget frem.", "followed-promises": "handleplan", "status": "Holdt",
+        "sources": "https://www.kk.dk/x | Forslag til handleplan | Københavns Kommune | juni 2018",
+        "confirm": list(fields[-1].options)}
+    event = {"issue": {"number": 1, "labels": [{"name": "ny sag"}], "body": render_body(fields, answers)}}
+    shutil.copytree(REPO / "cases", tmp_path / "cases")
+    monkeypatch.chdir(tmp_path)
+    result = from_issue(event, fields, Path("cases"))
+    assert result.path is not None, result.reply
+    update = yaml.safe_load(result.path.read_text("utf-8"))
+    assert (update["type"], update["kommune"], update["plan"]) == ("update", "koebenhavn", plan_id)
+    assert update["changes"] == [{"promise": "handleplan", "status": "kept"}]
 
 
 @pytest.mark.parametrize("page", ["index.html", "sager/2018-04-10-taskforce-foertidspension-fleksjob/index.html"])

@@ -87,6 +87,7 @@ def test_triggers_never_run_untrusted_code_with_secrets(path):
 # What each job may do, and nothing more; a new workflow or job must be added here on purpose.
 JOB_PERMISSIONS = {
     ("links.yml", "links"): {"issues": "write"},  # keeps the "Døde links" issue; reads nothing private
+    ("ny-sag.yml", "reply"): {"contents": "read", "issues": "write"},  # answers the issue, nothing else
     ("pages.yml", "deploy"): {"pages": "write", "id-token": "write"},
 }
 
@@ -126,6 +127,12 @@ def test_checkout_never_persists_credentials(path):
     checkouts = [s for s in steps(path) if s.get("uses", "").startswith("actions/checkout@")]
     assert checkouts
     assert all(s.get("with", {}).get("persist-credentials") is False for s in checkouts)
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_no_expression_inside_a_run_command(path):
+    """Expressions are pasted into the script before it runs; untrusted text there is code."""
+    assert not [command for command in run_commands(path) if "${{" in command]
 
 
 def test_pull_requests_are_checked_tested_and_built():
@@ -268,3 +275,104 @@ def test_check_annotates_the_line_on_github(tmp_path):
                            env={k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"})
     assert local.returncode == 1
     assert not [line for line in local.stdout.splitlines() if line.startswith("::")]
+
+
+# --- the "Ny sag" route: a submitted issue form is answered with a checked entry ---------------
+
+NY_SAG = WORKFLOW_DIR / "ny-sag.yml"
+
+
+def test_new_case_issues_are_answered_and_nothing_else_happens():
+    assert triggers(NY_SAG) == {"issues": {"types": ["opened", "edited", "labeled"]}}
+    data = load(NY_SAG)
+    [(name, job)] = data["jobs"].items()
+    assert job["if"] == "contains(github.event.issue.labels.*.name, 'ny sag')"
+    assert data["concurrency"] == {"group": "ny-sag-${{ github.event.issue.number }}", "cancel-in-progress": True}
+    commands = run_commands(NY_SAG)
+    [make] = [c for c in commands if "jobcentertjek from-issue" in c]
+    assert '.venv/bin/jobcentertjek from-issue "$GITHUB_EVENT_PATH"' in make
+    assert commands.index("make .venv/.installed") < commands.index(make)
+    text = NY_SAG.read_text("utf-8")
+    for forbidden in ("git push", "gh pr", "pulls", "contents: write", "issue.body", "issue.title"):
+        assert forbidden not in text, forbidden
+    # The token reaches only the step that posts the reply.
+    assert [s["name"] for s in job["steps"] if "GH_TOKEN" in s.get("env", {})] == ["Svar i issuet"]
+
+
+def _fake_gh(folder: Path) -> Path:
+    """A stand-in for the GitHub CLI: logs each call, answers a comment listing through real jq."""
+    gh = folder / "gh"
+    gh.write_text(textwrap.dedent(f"""\
+        #!{sys.executable}
+        import json, os, subprocess, sys
+        args = sys.argv[1:]
+        call = {{"args": args}}
+        if "--jq" in args:
+            comments = os.environ["FAKE_COMMENTS"]
+            out = subprocess.run(["jq", "-r", args[args.index("--jq") + 1]], input=comments,
+                                 capture_output=True, text=True, check=True).stdout
+            print(out, end="")
+        body = [a for a in args if a.startswith("body=@")]
+        if body:
+            call["body"] = open(body[0][len("body=@"):], encoding="utf-8").read()
+        with open(os.environ["FAKE_LOG"], "a", encoding="utf-8") as log:
+            log.write(json.dumps(call) + "\\n")
+    """), encoding="utf-8")
+    gh.chmod(0o755)
+    return gh
+
+
+def _run_steps(tmp_path: Path, event: dict, comments: list) -> tuple[list[dict], str]:
+    """Run the workflow's own scripts, as the runner would, on a copy of the repository."""
+    work = tmp_path / "checkout"
+    shutil.copytree(REPO / "cases", work / "cases")
+    shutil.copytree(REPO / ".github", work / ".github")
+    (work / ".venv" / "bin").mkdir(parents=True)
+    (work / ".venv" / "bin" / "jobcentertjek").symlink_to(BIN / "jobcentertjek")  # as `make .venv/.installed` leaves it
+    (tmp_path / "runner").mkdir()
+    (tmp_path / "event.json").write_text(json.dumps(event), encoding="utf-8")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    _fake_gh(bin_dir)
+    env = {k: v for k, v in os.environ.items() if k not in ("GH_TOKEN", "GITHUB_TOKEN")} | {
+        "PATH": f"{bin_dir}:/usr/bin:/bin", "GITHUB_EVENT_PATH": str(tmp_path / "event.json"),
+        "GITHUB_OUTPUT": str(tmp_path / "output"), "RUNNER_TEMP": str(tmp_path / "runner"),
+        "GITHUB_REPOSITORY": "jobcentertjek/jobcentertjek", "FAKE_LOG": str(tmp_path / "gh.log"),
+        "FAKE_COMMENTS": json.dumps(comments), "GH_TOKEN": "not-a-token"}
+    steps_by_name = {s["name"]: s for s in steps(NY_SAG)}
+    make = subprocess.run(["bash", "-e", "-c", steps_by_name["Lav sagen ud fra formularen"]["run"]],
+                          cwd=work, env=env, capture_output=True, text=True)
+    assert make.returncode == 0, make.stderr
+    output = (tmp_path / "output").read_text("utf-8")
+    if "post=true" in output:
+        post = subprocess.run(["bash", "-e", "-c", steps_by_name["Svar i issuet"]["run"]], cwd=work, env=env,
+                              capture_output=True, text=True)
+        assert post.returncode == 0, post.stderr
+    log = tmp_path / "gh.log"
+    calls = [json.loads(line) for line in log.read_text("utf-8").splitlines()] if log.exists() else []
+    return calls, output
+
+
+def _issue(body: str, labels=("ny sag",)) -> dict:
+    return {"action": "edited", "issue": {"number": 12, "body": body, "labels": [{"name": n} for n in labels]},
+            "repository": {"full_name": "jobcentertjek/jobcentertjek", "default_branch": "main"}}
+
+
+def test_first_reply_is_posted_then_updated_in_place(tmp_path):
+    body = "### Hvad slags sag er det?\n\nKritik\n\n### Kommune\n\nKobenhavn"
+    calls, _ = _run_steps(tmp_path / "first", _issue(body), comments=[])
+    listing, post = calls
+    assert listing["args"][:3] == ["api", "--paginate", "repos/jobcentertjek/jobcentertjek/issues/12/comments"]
+    assert post["args"][:4] == ["api", "--method", "POST", "repos/jobcentertjek/jobcentertjek/issues/12/comments"]
+    assert post["body"].startswith("<!-- jobcentertjek:ny-sag -->\n## Sagen kan ikke laves endnu")
+    assert "mente du København?" in post["body"]
+
+    ours = {"id": 7, "user": {"login": "github-actions[bot]"}, "body": post["body"]}
+    copycat = {"id": 5, "user": {"login": "someone"}, "body": "<!-- jobcentertjek:ny-sag -->\nfalsk"}
+    calls, _ = _run_steps(tmp_path / "second", _issue(body), comments=[copycat, ours])
+    assert calls[1]["args"][:4] == ["api", "--method", "PATCH", "repos/jobcentertjek/jobcentertjek/issues/comments/7"]
+
+
+def test_an_issue_that_is_not_a_new_case_gets_no_reply(tmp_path):
+    calls, output = _run_steps(tmp_path, _issue("hej", labels=("rettelse",)), comments=[])
+    assert calls == [] and "post=false" in output

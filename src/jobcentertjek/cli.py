@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .bench import add_bench_command
 from .build import build_site
+from .fromissue import add_from_issue_command
 from .links import add_links_command
 from .opendata import add_schema_command
 from .scaffold import add_new_command
@@ -61,7 +62,8 @@ def _add_build(commands) -> None:
 
 
 # Each subcommand registers itself here; keep one function per command.
-SUBCOMMANDS = [_add_check, add_new_command, _add_build, add_schema_command, add_bench_command, add_links_command]
+SUBCOMMANDS = [_add_check, add_new_command, _add_build, add_schema_command, add_bench_command, add_links_command,
+               add_from_issue_command]
 
 
 def build_parser() -> argparse.ArgumentParser:

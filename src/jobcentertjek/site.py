@@ -8,6 +8,7 @@ lives in the Jinja templates next to this module.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import quote, urlencode
 
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
@@ -170,13 +171,20 @@ class SiteGenerator:
         self.settings = settings
         self.env = _environment()
         self.env.globals.update(corpus=corpus, settings=settings, edit_url=self.edit_url,
-                                report_error_url=self.report_error_url)
+                                report_error_url=self.report_error_url, new_case_url=self.new_case_url)
 
     def edit_url(self, item) -> str:
         return f"{self.settings.repo_url}/edit/{self.settings.branch}/{self.settings.cases_dir}/{item.entry.kommune}/{item.id}.yaml"
 
     def report_error_url(self, item) -> str:
         return f"{self.settings.repo_url}/issues/new?template=rettelse.yml&entry={item.id}"
+
+    def new_case_url(self, kommune, plan=None) -> str:
+        """The "Ny sag" form with the kommune (and, for a follow-up, type and plan) filled in."""
+        fields = {"template": "ny-sag.yml", "kommune": kommune.name}
+        if plan is not None:
+            fields |= {"type": TYPE_LABELS["update"], "plan": plan.id}
+        return f"{self.settings.repo_url}/issues/new?{urlencode(fields, quote_via=quote)}"
 
     def pages(self) -> list[Page]:
         return [self._home(), self._kommune_index(), *self._kommune_pages(), *self._entry_pages(),
