@@ -61,6 +61,14 @@ _MESSAGES = {
     "bool_type": "skal være true eller false",
 }
 
+# A text that YAML read as fields or as a list: "- Chefen: det var en fejl", "- - punkt".
+_TEXT_READ_AS = {
+    dict: "skal være tekst, men et kolon og et mellemrum inde i teksten gør den til et felt (navn: værdi); "
+          "sæt hele teksten i anførselstegn",
+    list: "skal være tekst, men den begynder med '- ' eller [, så YAML læser den som en liste; sæt hele teksten "
+          "i anførselstegn",
+}
+
 
 def find_case_files(paths: list[Path]) -> list[Path]:
     """Every ``.yaml``/``.yml`` file under the given files or folders, in a stable order."""
@@ -249,6 +257,8 @@ def _message(error: dict, path: tuple, nth: int) -> str:
         return f"ukendt værdi {error['input']!r}; brug en af: {error['ctx']['expected'].replace(chr(39), '').replace(' or ', ', ')}"
     if kind == "too_short":
         return "skal have mindst ét punkt"
+    if kind == "string_type" and isinstance(error["input"], (dict, list)):
+        return _TEXT_READ_AS[type(error["input"])]
     return _MESSAGES.get(kind, error["msg"])
 
 
