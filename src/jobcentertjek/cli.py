@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .bench import add_bench_command
 from .build import build_site
+from .grammar import count
 from .opendata import add_schema_command
 from .scaffold import add_new_command
 from .validate import check_paths
@@ -28,9 +29,11 @@ def _check(args: argparse.Namespace) -> int:
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     if errors:
-        print(f"\n{errors} fejl og {warnings} advarsler. Ret fejlene og kør tjekket igen.", file=sys.stderr)
+        print(f"\n{errors} fejl og {count(warnings, 'advarsel', 'advarsler')}. Ret fejlene og kør tjekket igen.",
+              file=sys.stderr)
         return 1
-    print(f"{len(entries)} sager er i orden" + (f" ({warnings} advarsler)." if warnings else "."), file=sys.stderr)
+    print(f"{count(len(entries), 'sag', 'sager')} er i orden"
+          + (f" ({count(warnings, 'advarsel', 'advarsler')})." if warnings else "."), file=sys.stderr)
     return 0
 
 

@@ -644,6 +644,8 @@ def _cut_by_comment(loaded: LoadedYaml, filename: str) -> Problem | None:
     """The first text that a ' #word' cut short (its rest became a comment), if any."""
     for match in _HASH_WORD.finditer(loaded.text):
         index = match.end() - 1
+        if loaded.text[loaded.text.rfind("\n", 0, index) + 1:index].lstrip().startswith("#"):
+            continue  # a comment line that mentions a #
         if any(start <= index < end and _is_text(loaded.data, path) for path, (start, end) in loaded.spans.items()):
             continue  # inside a quoted or multi-line text: part of the text
         line, column = loaded._line_column(index)
