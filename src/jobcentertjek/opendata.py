@@ -119,8 +119,9 @@ def _schema_command(args) -> int:
 
 def add_schema_command(commands) -> None:
     """``jobcentertjek schema``: print, write or check the entry JSON Schema."""
-    schema = commands.add_parser("schema", help="print the JSON Schema of an entry file (for editors)")
+    schema = commands.add_parser("schema", help="vis JSON-skemaet for en sags fil (til editorer)",
+                                 description="Vis, skriv eller tjek JSON-skemaet for en sags fil.")
     target = schema.add_mutually_exclusive_group()
-    target.add_argument("--output", "-o", metavar="FIL", help="write it to this file, e.g. schema/entry.schema.json")
-    target.add_argument("--check", metavar="FIL", help="exit 1 if this file differs from the generated schema")
+    target.add_argument("--output", "-o", metavar="FIL", help="skriv det til denne fil, fx schema/entry.schema.json")
+    target.add_argument("--check", metavar="FIL", help="afslut med 1, hvis filen ikke er som det skema, koden giver")
     schema.set_defaults(run=_schema_command)
