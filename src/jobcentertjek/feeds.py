@@ -155,7 +155,7 @@ class PromiseItems:
 
 
 def promise_feed(corpus: Corpus, site_url: str) -> Feed:
-    return Feed(PROMISE_FEED_URL, "Jobcentertjek: løfter", "Nye handleplaner og ændringer i løfternes status.",
+    return Feed(PROMISE_FEED_URL, "Jobcentertjek: løfter", "Nye løfter, ændringer i løfternes status og efterprøvninger.",
                 "loefter/", PromiseItems(corpus, site_url).items())
 
 
