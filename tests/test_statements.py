@@ -207,3 +207,9 @@ def test_a_check_needs_a_note_saying_what_was_found(tmp_path):
     entry = plan([promise(checked={"date": "2019-04"})])
     _, problems = check_paths([write_cases(tmp_path, {"koebenhavn/2018-05-01-handleplan.yaml": dump(entry)})])
     assert [(p.field, p.message) for p in problems] == [("promises[0].checked.note", "feltet mangler; det skal udfyldes")]
+
+
+def test_a_reports_header_sets_its_kind_apart_from_its_date(site):
+    page = site / "sager" / REPORT_ID / "index.html"
+    meta = re.search(r'<p class="jct-card__meta">(.*?)</p>', page.read_text("utf-8"), re.S).group(1)
+    assert " ".join(re.sub(r"<[^>]+>", "", meta).split()) == "Kritik Nyhedsartikel · 4. juli 2019 · Helsingør"

@@ -95,3 +95,8 @@ def test_the_method_page_says_when_a_promise_becomes_unverifiable():
     method = (REPO / "docs" / "metode.md").read_text("utf-8")
     assert re.search(r"\"Kan ikke\s+efterprøves\", når", method)
     assert "Sidst efterprøvet" in method and "Hvem der udgav kritikken" in method
+
+
+def test_the_guide_says_how_promises_and_counts_appear():
+    assert "uden punktum til sidst" in GUIDE and '"Lovet af" står under hvert løfte' in GUIDE
+    assert '"1 sag er i orden.", "2 sager er i orden."' in GUIDE

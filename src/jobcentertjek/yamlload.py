@@ -574,7 +574,7 @@ _DASH_FIRST = ("teksten begynder med '- ', og YAML læser det som en liste; sæt
 _SIGN_FIRST = "en tekst, der begynder med {0}, skal stå i anførselstegn, fx \"{0}…\""
 _CURLY_CLOSE = ("anførselstegnet, der begynder her, bliver aldrig lukket: det typografiske {0} længere henne på "
                 "linjen lukker ikke; slut teksten med \" i stedet, eller skriv den uden anførselstegn udenom")
-HASH_IN_TEXT = ("YAML læser alt fra ' #' til linjens slutning som en kommentar, så det kommer ikke med i teksten; "
+_HASH_IN_TEXT = ("YAML læser alt fra ' #' til linjens slutning som en kommentar, så det kommer ikke med i teksten; "
                 "sæt hele teksten i anførselstegn")
 
 
@@ -651,8 +651,8 @@ def _cut_by_comment(loaded: LoadedYaml, filename: str) -> Problem | None:
         line, column = loaded._line_column(index)
         before = [(position, path) for path, position in loaded.positions.items()
                   if position[0] == line and position[1] < column]
-        path = max(before)[1] if before else ()
-        return Problem(filename, line, column, _field(path) if path else "yaml", HASH_IN_TEXT)
+        path = max(before, key=lambda pair: pair[0])[1] if before else ()
+        return Problem(filename, line, column, _field(path) if path else "yaml", _HASH_IN_TEXT)
     return None
 
 
