@@ -208,3 +208,55 @@ def test_bad_date_is_refused(workdir, capsys, date, message):
     assert exc.value.code == 2
     assert message in capsys.readouterr().err
     assert not (workdir / "cases").exists()
+
+
+@pytest.mark.parametrize("title, name", [
+    # the walk-through's title: cut at a word, not mid-phrase, and no dangling "for at få"
+    ("Jobcenterchef i Helsingør lovede medarbejderne is for at få lukket sager",
+     "2019-07-jobcenterchef-i-helsingoer-lovede-medarbejderne-is.yaml"),
+    ("En borgmester vil have en plan for at", "2019-07-borgmester-vil-have-en-plan.yaml"),  # no small word first or last
+    ("Ankestyrelsen omgør hver anden afgørelse om førtidspension fra jobcentret",
+     "2019-07-ankestyrelsen-omgoer-hver-anden-afgoerelse.yaml"),
+    ("Og i på", "2019-07-kritik.yaml"),  # nothing meaningful: the type's name
+    ("Rehabiliteringsteamsindstillingsgennemgangsrapporteringsprocedureevaluering",
+     "2019-07-rehabiliteringsteamsindstillingsgennemgangsrapport.yaml"),  # one very long word is cut
+])
+def test_file_name_is_the_titles_first_meaningful_words(workdir, capsys, title, name):
+    path = new(capsys, "report", "--kommune", "Helsingør", "--date", "2019-07", "--title", title)
+    assert path.name == name
+    assert len(path.stem) <= len("2019-07-") + 50
+    assert yaml.safe_load(path.read_text("utf-8"))["title"] == title  # the title itself is kept whole
+
+
+def test_slug_chooses_the_file_name(workdir, capsys):
+    path = new(capsys, "response", "--kommune", "Helsingør", "--date", "2019-07-05", "--title", "Chefen svarer",
+               "--slug", "beloenning-stoppes")
+    assert path.name == "2019-07-05-beloenning-stoppes.yaml"
+
+
+def test_id_chooses_the_file_name_and_the_date(workdir, capsys):
+    path = new(capsys, "response", "--kommune", "Helsingør", "--title", "Chefen svarer",
+               "--id", "2019-07-05-beloenning-stoppes")
+    assert path.name == "2019-07-05-beloenning-stoppes.yaml"
+    assert str(yaml.safe_load(path.read_text("utf-8"))["date"]) == "2019-07-05"
+    code, problems = check(capsys, str(path))
+    assert not any(m["field"] == "date" and "filnavnet" in m["message"] for m in problems)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--slug", "Beløn ning"], "argumentet --slug: 'Beløn ning' må kun have små bogstaver a-z, tal og bindestreger"),
+    (["--id", "beloenning"], "argumentet --id: 'beloenning' skal være sagens dato og et kort navn"),
+    (["--id", "2019-13-beloenning"], "argumentet --id: måned 13 findes ikke"),
+    (["--slug", "a", "--id", "2019-a"], "argumentet --id kan ikke bruges sammen med --slug"),
+])
+def test_a_bad_slug_or_id_is_refused_in_danish(workdir, capsys, args, message):
+    with pytest.raises(SystemExit):
+        main(["new", "report", "--kommune", "101", *args])
+    assert message in capsys.readouterr().err
+    assert not (workdir / "cases").exists()
+
+
+def test_id_and_date_must_agree(workdir, capsys):
+    assert main(["new", "report", "--kommune", "101", "--date", "2019-08", "--id", "2019-07-05-x"]) == 1
+    assert "--id begynder med 2019-07-05, men --date er 2019-08" in capsys.readouterr().err
+    assert not (workdir / "cases").exists()

@@ -17,12 +17,13 @@
       var shown = 0;
       rows.forEach(function (row) {
         var statusMatches = !status || row.dataset.status === status ||
-          (status === "overdue" && row.dataset.overdue === "ja");
+          (status === "overdue" && row.dataset.overdue === "ja") ||
+          (status === "unchecked" && row.dataset.unchecked === "ja");
         var visible = statusMatches && (!kommune || row.dataset.kommune === kommune);
         row.hidden = !visible;
         if (visible) shown += 1;
       });
-      form.elements.count.value = shown + " af " + rows.length + " løfter vises";
+      form.elements.count.value = shown + " af " + rows.length + (rows.length === 1 ? " løfte" : " løfter") + " vises";
     }
     form.hidden = false;
     form.addEventListener("change", apply);

@@ -335,11 +335,13 @@ def _bench_command(args) -> int:
 
 def add_bench_command(commands) -> None:
     """``jobcentertjek bench``: not a test; prints figures for the README's Performance table."""
-    bench = commands.add_parser("bench", help="benchmark build, site size and search on synthetic data")
-    bench.add_argument("--entries", type=int, default=5000, help="entries in the large run (default 5000); "
-                                                                 "half as many are measured too")
-    bench.add_argument("--json", metavar="PATH", help="also write the figures as JSON to this file")
-    bench.add_argument("--config-file", default="mkdocs.yml")
-    bench.add_argument("--repeat", type=int, default=1, help="builds per size; the fastest counts (default 1)")
-    bench.add_argument("--no-search", action="store_true", help="skip the Chromium search timing")
+    bench = commands.add_parser("bench", help="mål byggetid, sidens størrelse og søgning på opdigtede data",
+                                description="Mål byggetid, sidens størrelse og søgning på opdigtede data (ikke en test).")
+    bench.add_argument("--entries", type=int, default=5000, help="antal sager i den store kørsel (standard 5000); "
+                                                                 "det halve antal måles også")
+    bench.add_argument("--json", metavar="FIL", help="skriv også tallene som JSON til denne fil")
+    bench.add_argument("--config-file", default="mkdocs.yml", metavar="FIL",
+                       help="MkDocs' indstillinger (standard: mkdocs.yml)")
+    bench.add_argument("--repeat", type=int, default=1, help="byggerier pr. størrelse; det hurtigste tæller (standard 1)")
+    bench.add_argument("--no-search", action="store_true", help="spring målingen af søgning i Chromium over")
     bench.set_defaults(run=_bench_command)

@@ -7,13 +7,18 @@ import os
 import sys
 from pathlib import Path
 
+from .argparse_da import DanishArgumentParser
 from .bench import add_bench_command
 from .build import build_site
 from .fromissue import add_from_issue_command
+from .grammar import count
 from .links import add_links_command
 from .opendata import add_schema_command
 from .scaffold import add_new_command
 from .validate import check_paths
+
+# What --help says first: in Danish, like everything else a contributor reads.
+DESCRIPTION = "Jobcentertjek: tjek sagerne, start en ny sag, og byg siden."
 
 
 def _print_problems(problems) -> None:
@@ -30,9 +35,11 @@ def _check(args: argparse.Namespace) -> int:
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     if errors:
-        print(f"\n{errors} fejl og {warnings} advarsler. Ret fejlene og kør tjekket igen.", file=sys.stderr)
+        print(f"\n{errors} fejl og {count(warnings, 'advarsel', 'advarsler')}. Ret fejlene og kør tjekket igen.",
+              file=sys.stderr)
         return 1
-    print(f"{len(entries)} sager er i orden" + (f" ({warnings} advarsler)." if warnings else "."), file=sys.stderr)
+    print(f"{count(len(entries), 'sag', 'sager')} er i orden"
+          + (f" ({count(warnings, 'advarsel', 'advarsler')})." if warnings else "."), file=sys.stderr)
     return 0
 
 
@@ -47,17 +54,21 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _add_check(commands) -> None:
-    check = commands.add_parser("check", help="validate entry files and print every problem")
-    check.add_argument("paths", nargs="*", default=["cases"], help="files or folders (default: cases)")
+    check = commands.add_parser("check", help="tjek sagernes filer og vis alle fejl",
+                                description="Tjek sagernes filer og vis hver fejl med fil, linje og felt.")
+    check.add_argument("paths", nargs="*", default=["cases"], metavar="STI",
+                       help="filer eller mapper (standard: cases)")
     check.set_defaults(run=_check)
 
 
 def _add_build(commands) -> None:
-    build = commands.add_parser("build", help="validate, then build the site atomically (site/ survives failures)")
-    build.add_argument("--config-file", default="mkdocs.yml")
-    build.add_argument("--site-dir", default="site")
-    build.add_argument("--cases", default="cases")
-    build.add_argument("--no-strict", action="store_true", help="do not treat MkDocs warnings as errors")
+    build = commands.add_parser("build", help="tjek sagerne og byg siden (site/ bevares, hvis noget fejler)",
+                                description="Tjek sagerne og byg siden. Fejler noget, er den sidste gode site/ uændret.")
+    build.add_argument("--config-file", default="mkdocs.yml", metavar="FIL",
+                       help="MkDocs' indstillinger (standard: mkdocs.yml)")
+    build.add_argument("--site-dir", default="site", metavar="MAPPE", help="hvor siden skrives (standard: site)")
+    build.add_argument("--cases", default="cases", metavar="MAPPE", help="mappen med sagerne (standard: cases)")
+    build.add_argument("--no-strict", action="store_true", help="lad MkDocs' advarsler gå igennem uden at fejle")
     build.set_defaults(run=_build)
 
 
@@ -67,8 +78,8 @@ SUBCOMMANDS = [_add_check, add_new_command, _add_build, add_schema_command, add_
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="jobcentertjek", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = DanishArgumentParser(prog="jobcentertjek", description=DESCRIPTION)
+    commands = parser.add_subparsers(dest="command", required=True, title="kommandoer", metavar="KOMMANDO")
     for add in SUBCOMMANDS:
         add(commands)
     return parser

@@ -9,10 +9,13 @@ from functools import cached_property
 from pathlib import Path
 
 from .dates import PartialDate, days_between, today
-from .model import FINAL_STATUSES, STATUS_LABELS, Plan, Promise, Source, Update
+from .model import FINAL_STATUSES, STATUS_LABELS, Promise, Source, Update
 from .problems import ValidationFailed
 from .reference import tags
 from .validate import LoadedEntry, check_paths
+
+
+UNCHECKED_AFTER_DAYS = 365
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,20 @@ class TrackedPromise:
     @property
     def is_overdue(self) -> bool:
         return self.overdue_days is not None
+
+    @property
+    def last_looked(self) -> PartialDate:
+        """When someone last looked for the outcome: a dated check, or the latest status step."""
+        checked = self.promise.checked
+        latest = self.history[-1].date
+        return checked.date if checked and checked.date.last_day >= latest.last_day else latest
+
+    @property
+    def is_unchecked(self) -> bool:
+        """An open promise (no verdict yet) that nobody has looked into for more than a year."""
+        if self.status in FINAL_STATUSES or self.status == "unverifiable":
+            return False
+        return (self.on - self.last_looked.last_day).days > UNCHECKED_AFTER_DAYS
 
 
 @dataclass
@@ -137,8 +154,8 @@ class Corpus:
                     updates[(item.entry.plan, change.promise)].append(step)
         tracked = []
         for item in self.entries:
-            if isinstance(item.entry, Plan):
-                for promise in item.entry.promises:
+            if promises := getattr(item.entry, "promises", None):  # a plan, or a response that also promises
+                for promise in promises:
                     first = StatusStep(item.entry.date, promise.status, item.id, promise.status_note,
                                        tuple(promise.sources))
                     tracked.append(TrackedPromise(item, promise, [first, *updates[(item.id, promise.id)]], self.on))

@@ -15,7 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .corpus import Corpus, TrackedPromise
 from .dates import PartialDate
-from .model import STATUS_LABELS, TYPE_LABELS, Plan, Update
+from .model import STATUS_LABELS, TYPE_LABELS, Update
 from .reference import kommuner
 from .render import markdown_to_html
 from .site import (PROMISE_FEED_URL, SITE_FEED_URL, absolute_url, entry_url, kommune_feed_url, kommune_url,
@@ -112,13 +112,17 @@ class PromiseItems:
         self.env.filters.update(md=markdown_to_html, danish_date=PartialDate.danish)
 
     def items(self) -> list[FeedItem]:
-        return [self._item(item) for item in self.corpus.entries if isinstance(item.entry, (Plan, Update))]
+        """Plans, responses that promise, updates and dated checks, newest first."""
+        items = [self._item(item) for item in self.corpus.entries
+                 if isinstance(item.entry, Update) or getattr(item.entry, "promises", None)]
+        items += [self._check_item(p) for p in self.corpus.promises if p.promise.checked]
+        return sorted(items, key=lambda item: item.date.sort_key(), reverse=True)  # stable: entries keep their order
 
     def _item(self, item: LoadedEntry) -> FeedItem:
         entry = item.entry
         name = kommuner()[entry.kommune].name
-        if isinstance(entry, Plan):
-            title = f"Ny handleplan, {name}: {entry.title}"
+        if not isinstance(entry, Update):
+            title = f"{'Ny handleplan' if entry.type == 'plan' else 'Svar med løfter'}, {name}: {entry.title}"
             rows = [self._row(self.tracked[(item.id, p.id)], p.status) for p in entry.promises]
         else:
             title = f"Opfølgning, {name}: {entry.title}"
@@ -126,6 +130,17 @@ class PromiseItems:
         html = self.env.get_template("feed_promises.html").render(summary=entry.summary, rows=rows)
         return FeedItem(guid=item.id, title=title, link=entry_url(item.id), date=entry.date,
                         categories=(TYPE_LABELS[entry.type], name), html=html)
+
+    def _check_item(self, tracked: TrackedPromise) -> FeedItem:
+        """A dated search for a promise's outcome, whatever it found: "we looked" is news too."""
+        checked, plan = tracked.promise.checked, tracked.plan.entry
+        name = kommuner()[plan.kommune].name
+        html = self.env.get_template("feed_promises.html").render(
+            summary=f"Sidst efterprøvet {checked.date.danish()}: {checked.note}",
+            rows=[self._row(tracked, tracked.status)])
+        return FeedItem(guid=f"{tracked.key}@efterproevet-{checked.date}", title=f"Efterprøvet, {name}: {plan.title}",
+                        link=entry_url(tracked.plan.id) + "#" + promise_anchor(tracked), date=checked.date,
+                        categories=("Efterprøvning", name), html=html)
 
     def _change_row(self, update_id: str, plan_id: str, promise_id: str, status: str) -> dict:
         tracked = self.tracked[(plan_id, promise_id)]
@@ -140,7 +155,7 @@ class PromiseItems:
 
 
 def promise_feed(corpus: Corpus, site_url: str) -> Feed:
-    return Feed(PROMISE_FEED_URL, "Jobcentertjek: løfter", "Nye handleplaner og ændringer i løfternes status.",
+    return Feed(PROMISE_FEED_URL, "Jobcentertjek: løfter", "Nye løfter, ændringer i løfternes status og efterprøvninger.",
                 "loefter/", PromiseItems(corpus, site_url).items())
 
 

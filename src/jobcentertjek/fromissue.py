@@ -22,7 +22,7 @@ import yaml
 from .dates import PartialDate
 from .freedates import parse_danish_date
 from .issueform import FORM_PATH, FormField, Submission, parse_body, read_form
-from .model import REPORT_KINDS, STATUS_LABELS, TYPE_LABELS, Plan
+from .model import REPORT_KINDS, STATUS_LABELS, TYPE_LABELS
 from .problems import Problem
 from .reference import Kommune, danish_slug
 from .render import publishable_markdown
@@ -363,7 +363,8 @@ def _update(draft: Draft, text, entries) -> None:
     plan = entries[plan_id].entry if plan_id in entries else None
     lines = _required(draft, "followed-promises", _lines(text("followed-promises")),
                       "skriv mindst ét løfte, der følges op")
-    draft.data["changes"] = _changes(draft, lines, status, plan if isinstance(plan, Plan) else None) if lines else None
+    followed = plan if getattr(plan, "promises", None) else None  # a plan, or a response that promises
+    draft.data["changes"] = _changes(draft, lines, status, followed) if lines else None
 
 
 TYPE_PARTS = {"report": _report, "response": _response, "plan": _plan, "update": _update}
@@ -576,8 +577,12 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def add_from_issue_command(commands) -> None:
-    command = commands.add_parser("from-issue", help="turn a submitted 'Ny sag' issue form into a checked entry file")
-    command.add_argument("event", help="the GitHub issues event payload (the file at $GITHUB_EVENT_PATH)")
-    command.add_argument("--form", default=str(FORM_PATH), help=f"the issue form (default: {FORM_PATH})")
-    command.add_argument("--cases", default="cases", help="the cases folder (default: cases)")
+    command = commands.add_parser("from-issue", help="lav en tjekket sag ud fra en indsendt 'Ny sag'-formular",
+                                  description="Læser en GitHub-hændelse for et 'Ny sag'-issue og skriver sagens fil "
+                                              "(afslutter med 0) eller et svar med det, der skal rettes (1). Et issue, "
+                                              "der ikke er en 'Ny sag', giver 2.")
+    command.add_argument("event", metavar="HÆNDELSE",
+                         help="GitHub-hændelsen for issuet (filen i $GITHUB_EVENT_PATH)")
+    command.add_argument("--form", default=str(FORM_PATH), metavar="FIL", help=f"formularen (standard: {FORM_PATH})")
+    command.add_argument("--cases", default="cases", metavar="MAPPE", help="mappen med sagerne (standard: cases)")
     command.set_defaults(run=_run)

@@ -27,6 +27,7 @@ STATUS_LABELS = {  # the promise scale, in the order a reader meets it
 }
 FINAL_STATUSES = {"kept", "partly-kept", "broken"}  # a promise with one of these cannot be overdue
 OVERDUE_LABEL = "Frist overskredet"
+UNCHECKED_LABEL = "Ikke efterprøvet i over et år"  # an open promise nobody has looked into for a year
 
 TYPE_LABELS = {"report": "Kritik", "response": "Svar", "plan": "Handleplan", "update": "Opfølgning"}
 
@@ -159,6 +160,14 @@ class Correction(_Strict):
     text: PlainText
 
 
+class Check(_Strict):
+    """The latest search for evidence of a promise's outcome, dated, whatever it found."""
+
+    date: Date
+    note: PlainText = Field(description="What was searched and found, e.g. 'intet fundet i referater og medier'.")
+    sources: list[Source] = Field(default_factory=list, description="What the search found, if anything.")
+
+
 class Promise(_Strict):
     id: Slug
     text: Markdown
@@ -167,6 +176,7 @@ class Promise(_Strict):
     status: Status = "not-assessed"
     status_note: Markdown | None = None
     sources: list[Source] = Field(default_factory=list, description="Required unless status is not-assessed.")
+    checked: Check | None = Field(None, description="The latest dated search for evidence of the outcome.")
 
 
 class StatusChange(_Strict):
@@ -202,6 +212,8 @@ class Response(_Entry):
     type: Literal["response"]
     responds_to: list[EntryId] = Field(min_length=1)
     responders: list[Actor] = Field(min_length=1)
+    promises: list[Promise] = Field(default_factory=list, description="Promises made in the same statement; "
+                                                                     "tracked like a plan's.")
 
     def links(self) -> list[str]:
         return list(self.responds_to)
@@ -218,7 +230,7 @@ class Plan(_Entry):
 
 class Update(_Entry):
     type: Literal["update"]
-    plan: EntryId
+    plan: EntryId = Field(description="The id of the plan, or of the response with promises, that is followed up.")
     changes: list[StatusChange] = Field(min_length=1)
 
     def links(self) -> list[str]:

@@ -30,7 +30,8 @@ SCHEMA_PATH = "data/entry.schema.json"
 ENTRY_COLUMNS = ["id", "url", "type", "date", "kommune", "kommune_name", "title", "tags", "summary",
                  "report_kind", "publisher", "responds_to", "plan", "promise_count", "source_urls"]
 PROMISE_COLUMNS = ["plan_id", "promise_id", "url", "kommune", "kommune_name", "text", "promised_by",
-                   "deadline", "status", "status_label", "status_date", "overdue_days", "plan_title"]
+                   "deadline", "status", "status_label", "status_date", "overdue_days", "plan_title",
+                   "checked_date", "checked_note", "unchecked_for_a_year"]
 LIST_SEPARATOR = "; "
 
 
@@ -62,7 +63,7 @@ def entry_row(item: LoadedEntry, site_url: str) -> list:
         kommuner()[entry.kommune].name, entry.title, LIST_SEPARATOR.join(entry.tags), _one_line(entry.summary),
         getattr(entry, "kind", ""), getattr(entry, "publisher", ""),
         LIST_SEPARATOR.join(getattr(entry, "responds_to", [])), getattr(entry, "plan", ""),
-        len(entry.promises) if entry.type == "plan" else "",
+        len(entry.promises) if getattr(entry, "promises", None) else "",
         " ".join(s.url or s.archive_url for s in entry.sources if s.url or s.archive_url),
     ]
 
@@ -77,6 +78,8 @@ def promise_row(promise: TrackedPromise, site_url: str) -> list:
         str(promise.promise.deadline) if promise.promise.deadline else "",
         promise.status, promise.status_label, str(promise.history[-1].date),
         promise.overdue_days if promise.is_overdue else "", plan.entry.title,
+        *((str(checked.date), checked.note) if (checked := promise.promise.checked) else ("", "")),
+        "ja" if promise.is_unchecked else "nej",
     ]
 
 
@@ -116,8 +119,9 @@ def _schema_command(args) -> int:
 
 def add_schema_command(commands) -> None:
     """``jobcentertjek schema``: print, write or check the entry JSON Schema."""
-    schema = commands.add_parser("schema", help="print the JSON Schema of an entry file (for editors)")
+    schema = commands.add_parser("schema", help="vis JSON-skemaet for en sags fil (til editorer)",
+                                 description="Vis, skriv eller tjek JSON-skemaet for en sags fil.")
     target = schema.add_mutually_exclusive_group()
-    target.add_argument("--output", "-o", metavar="FIL", help="write it to this file, e.g. schema/entry.schema.json")
-    target.add_argument("--check", metavar="FIL", help="exit 1 if this file differs from the generated schema")
+    target.add_argument("--output", "-o", metavar="FIL", help="skriv det til denne fil, fx schema/entry.schema.json")
+    target.add_argument("--check", metavar="FIL", help="afslut med 1, hvis filen ikke er som det skema, koden giver")
     schema.set_defaults(run=_schema_command)

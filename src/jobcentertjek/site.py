@@ -15,7 +15,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
 from .corpus import Corpus, TrackedPromise
 from .dates import PartialDate
-from .model import OVERDUE_LABEL, REPORT_KINDS, STATUS_LABELS, TYPE_LABELS
+from .grammar import count, plural
+from .model import OVERDUE_LABEL, REPORT_KINDS, STATUS_LABELS, TYPE_LABELS, UNCHECKED_LABEL
 from .reference import danish_slug, kommuner, regions, tags
 from .render import markdown_to_html
 from .years import split_by_year
@@ -75,7 +76,7 @@ def tag_url(tag: str) -> str:
 
 
 def status_url(status: str) -> str:
-    label = OVERDUE_LABEL if status == "overdue" else STATUS_LABELS[status]
+    label = {"overdue": OVERDUE_LABEL, "unchecked": UNCHECKED_LABEL}.get(status) or STATUS_LABELS[status]
     return f"loefter/{danish_slug(label)}/"
 
 
@@ -134,6 +135,12 @@ def _person(actor) -> str:
     return actor.name + (f", {actor.role}" if actor.role else "") + (f" ({actor.party})" if actor.party else "")
 
 
+def _heading(text: str) -> str:
+    """A sentence used as a heading: without its final full stop (an ellipsis stays)."""
+    text = text.strip()
+    return text[:-1] if text.endswith(".") and not text.endswith("..") else text
+
+
 def _number(value: float | int) -> str:
     """Danish number formatting: 1.667 and 0,5."""
     if isinstance(value, float) and not value.is_integer():
@@ -151,11 +158,11 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(md=markdown_to_html, danish_date=_danish_date, number=_number, person=_person, url=relative,
-                       slug=danish_slug)
+                       slug=danish_slug, count=count, plural=plural, heading=_heading)
     env.globals.update(
         entry_url=entry_url, kommune_url=kommune_url, tag_url=tag_url, status_url=status_url,
         STATUS_LABELS=STATUS_LABELS, TYPE_LABELS=TYPE_LABELS, REPORT_KINDS=REPORT_KINDS,
-        OVERDUE_LABEL=OVERDUE_LABEL, PROMISE_HEADING_LENGTH=PROMISE_HEADING_LENGTH, kommuner=kommuner(), tags=tags(),
+        OVERDUE_LABEL=OVERDUE_LABEL, UNCHECKED_LABEL=UNCHECKED_LABEL, PROMISE_HEADING_LENGTH=PROMISE_HEADING_LENGTH, kommuner=kommuner(), tags=tags(),
         promise_anchor=promise_anchor, history_window=history_window,
         SITE_FEED_URL=SITE_FEED_URL, PROMISE_FEED_URL=PROMISE_FEED_URL, calendar_url=calendar_url,
         has_deadlines=has_deadlines,
@@ -215,6 +222,7 @@ class SiteGenerator:
                     context=dict(latest=corpus.entries[:LATEST_ON_HOME], type_counts=corpus.type_counts(),
                                  promises=promises, status_counts=corpus.status_counts(promises),
                                  overdue=[p for p in promises if p.is_overdue],
+                                 responses_with_promises=len({p.plan.id for p in promises if p.plan.entry.type == "response"}),
                                  kommuner_with_entries=sum(1 for k in corpus.by_kommune if k != "hele-landet")))
 
     def _kommune_index(self) -> Page:
@@ -275,6 +283,7 @@ class SiteGenerator:
         filters = [(status, STATUS_LABELS[status], [p for p in promises if p.status == status])
                    for status in STATUS_LABELS]
         filters.append(("overdue", OVERDUE_LABEL, [p for p in promises if p.is_overdue]))
+        filters.append(("unchecked", UNCHECKED_LABEL, [p for p in promises if p.is_unchecked]))
         pages = self._promise_list("loefter/", "Løfter", promises, filters, current=None,
                                    description="Alle løfter fra kommunernes handleplaner, med status og frist.")
         for status, label, subset in filters:

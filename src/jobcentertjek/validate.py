@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from . import privacy
 from .dates import PartialDate
-from .model import MODELS, Actor, Correction, Entry, Figure, Plan, Promise, Source, StatusChange, Update, _Entry
+from .model import MODELS, Actor, Check, Correction, Entry, Figure, Promise, Source, StatusChange, Update, _Entry
 from .problems import Problem
 from .reference import kommuner, suggest, tags
 from .yamlload import LoadedYaml, field_name, load_yaml, too_big
@@ -44,7 +44,7 @@ class LoadedEntry:
 
 _ALL_FIELDS = {
     name
-    for model in (*MODELS.values(), Actor, Correction, Figure, Promise, Source, StatusChange)
+    for model in (*MODELS.values(), Actor, Check, Correction, Figure, Promise, Source, StatusChange)
     for name in model.model_fields
 }
 MAX_GUESSES = 20
@@ -59,6 +59,14 @@ _MESSAGES = {
     "model_type": "skal bestå af felter (navn: værdi)",
     "dict_type": "skal bestå af felter (navn: værdi)",
     "bool_type": "skal være true eller false",
+}
+
+# A text that YAML read as fields or as a list: "- Chefen: det var en fejl", "- - punkt".
+_TEXT_READ_AS = {
+    dict: "skal være tekst, men et kolon og et mellemrum inde i teksten gør den til et felt (navn: værdi); "
+          "sæt hele teksten i anførselstegn",
+    list: "skal være tekst, men den begynder med '- ' eller [, så YAML læser den som en liste; sæt hele teksten "
+          "i anførselstegn",
 }
 
 
@@ -249,6 +257,8 @@ def _message(error: dict, path: tuple, nth: int) -> str:
         return f"ukendt værdi {error['input']!r}; brug en af: {error['ctx']['expected'].replace(chr(39), '').replace(' or ', ', ')}"
     if kind == "too_short":
         return "skal have mindst ét punkt"
+    if kind == "string_type" and isinstance(error["input"], (dict, list)):
+        return _TEXT_READ_AS[type(error["input"])]
     return _MESSAGES.get(kind, error["msg"])
 
 
@@ -273,7 +283,7 @@ def _check_entry(item: LoadedEntry, path: Path) -> list[Problem]:
             problems.append(item.problem(("tags", i), f"ukendt emne {tag!r}{hint}"))
     if len(set(entry.tags)) != len(entry.tags):
         problems.append(item.problem(("tags",), "samme emne står flere gange"))
-    if isinstance(entry, Plan):
+    if getattr(entry, "promises", None):  # a plan, or a response that also promises
         problems += _check_promises(item)
     for i, figure in enumerate(getattr(entry, "figures", [])):
         if not math.isfinite(figure.value):  # .inf and .nan are YAML numbers, but no report's figures
@@ -294,6 +304,9 @@ def _check_promises(item: LoadedEntry) -> list[Problem]:
         if promise.deadline and promise.deadline.last_day < plan.date.first_day:
             problems.append(item.problem(("promises", i, "deadline"),
                                          f"fristen {promise.deadline} ligger før planens dato {plan.date}"))
+        if promise.checked and promise.checked.date.last_day < plan.date.first_day:
+            problems.append(item.problem(("promises", i, "checked", "date"),
+                                         f"efterprøvningen {promise.checked.date} ligger før løftets dato {plan.date}"))
     return problems
 
 
@@ -332,8 +345,8 @@ def _check_update(item: LoadedEntry, by_id: dict) -> list[Problem]:
     if problems:
         return problems
     plan = by_id[update.plan].entry
-    if not isinstance(plan, Plan):
-        return [item.problem(("plan",), f"{update.plan!r} er ikke en handleplan (type: plan)")]
+    if not getattr(plan, "promises", None):
+        return [item.problem(("plan",), f"{update.plan!r} er ikke en handleplan (type: plan) eller et svar med løfter")]
     promise_ids = [p.id for p in plan.promises]
     for i, change in enumerate(update.changes):
         if change.promise not in promise_ids:

@@ -323,6 +323,10 @@ _INVISIBLE = {
 }
 
 
+_TAB_IN_TEXT = ("der står et tabulatortegn inde i teksten (det kommer tit med, når tekst kopieres fra Word eller "
+                "en mail); erstat det med et mellemrum")
+
+
 def _whole_file(filename: str, message: str, line: int = 1, column: int = 1) -> Problem:
     return Problem(filename, line, column, "(hele filen)", message)
 
@@ -356,6 +360,8 @@ def _decode(raw: bytes, filename: str) -> tuple[str | None, list[Problem]]:
         column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
         char = match.group()
         message = _INVISIBLE.get(char, f"usynligt kontroltegn U+{ord(char):04X}; slet det")
+        if char == "\t" and match.start() and not text[match.start() - 1].isspace() and text[match.start() - 1] not in ":-":
+            message = _TAB_IN_TEXT  # right after a word: pasted text, not indentation
         problems.append(_whole_file(filename, message, line, column))
     return (None if problems else text), problems
 
@@ -367,7 +373,8 @@ def load_yaml(raw: bytes, filename: str) -> tuple[LoadedYaml | None, list[Proble
         return None, problems
     quick = _quick_load(text)
     if quick is not _IRREGULAR:
-        return LoadedYaml(data=quick, text=text), []
+        loaded = LoadedYaml(data=quick, text=text)
+        return (None, [cut]) if (cut := _cut_by_comment(loaded, filename)) else (loaded, [])
     try:  # the careful builder says what is wrong, and where
         try:
             builder, refused = _careful(text, filename, LOADER)
@@ -379,7 +386,7 @@ def load_yaml(raw: bytes, filename: str) -> tuple[LoadedYaml | None, list[Proble
             # such limit, so the builder refuses the file with our message at the right place.
             builder, refused = _careful(text, filename, "python")
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_problem(exc, filename)]
+        return None, [_syntax_problem(exc, filename, text)]
     except yaml.YAMLError:  # the reader's; _decode already refuses the characters it refuses
         return None, [Problem(filename, 1, 1, "yaml", "filen indeholder tegn, som YAML ikke kan læse")]
     if refused:
@@ -390,6 +397,8 @@ def load_yaml(raw: bytes, filename: str) -> tuple[LoadedYaml | None, list[Proble
     builder.result.data = data
     if not isinstance(data, dict) and not builder.problems:
         builder.problem(start, "(hele filen)", "filen skal bestå af felter (navn: værdi), ikke en liste eller en enkelt værdi")
+    if not builder.problems and (cut := _cut_by_comment(builder.result, filename)):
+        builder.problems.append(cut)
     return (None if builder.problems else builder.result), builder.problems
 
 
@@ -537,8 +546,10 @@ _SYNTAX_HINTS = (
 )
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, filename: str) -> Problem:
+def _syntax_problem(exc: yaml.MarkedYAMLError, filename: str, text: str = "") -> Problem:
     raw = f"{exc.context or ''} {exc.problem or ''}"
+    if cause := _cause_in_text(exc, text):
+        return Problem(filename, *cause)
     message = next((hint for needle, hint in _SYNTAX_HINTS if needle in raw), None)
     if message is None:  # never the parser's own English words
         message = "filen kan ikke læses som YAML; tjek indrykning, kolon og anførselstegn på linjen"
@@ -548,3 +559,116 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, filename: str) -> Problem:
     mark = exc.context_mark if starts_earlier and exc.context_mark else exc.problem_mark or exc.context_mark
     line, column = _mark(mark) if mark else (1, 1)
     return Problem(filename, line, column, "yaml", message)
+
+
+# --- the real cause of a syntax error, read from the line the parser stopped at ------------
+# The parsers see where the structure breaks, not why: a quote inside a quoted text
+# surfaces as "wrong indentation" further along the line. Both parsers stop at the same
+# mark in each of these cases, so reading the contributor's line gives the same message.
+
+_LINE = re.compile(r"(?P<lead>[ ]*(?:-[ ]+)*)(?:(?P<key>[A-Za-z_][\w-]*):[ ]+)?(?P<value>.*)")
+_CURLY_QUOTES = "”“„"
+_QUOTE_INSIDE = ("der står et anførselstegn (\") inde i en tekst, der selv står i anførselstegn, så teksten slutter "
+                 "her; skriv ordet i »…« eller “…” (de kræver intet særligt), eller sæt hele teksten i enkelte "
+                 "anførselstegn ('…')")
+_QUOTE_FIRST = ("teksten begynder med et anførselstegn, så YAML læser kun det citerede som værdien og ikke resten "
+                "af linjen; sæt hele teksten i enkelte anførselstegn ('…'), eller skriv ordet i »…« eller “…”")
+_APOSTROPHE_INSIDE = ("der står en apostrof (') inde i en tekst, der selv står i enkelte anførselstegn, så teksten "
+                      "slutter her; skriv apostroffen to gange (''), eller sæt hele teksten i dobbelte anførselstegn")
+_APOSTROPHE_FIRST = ("teksten begynder med en apostrof ('), så YAML læser kun det citerede som værdien og ikke resten "
+                     "af linjen; sæt hele teksten i dobbelte anførselstegn (\"…\")")
+_BRACKET_FIRST = ("teksten begynder med {0}, så YAML læser den som en liste eller felter; sæt hele teksten i "
+                  "anførselstegn, fx \"{0}…\"")
+_COLON_IN_TEXT = ("der står et kolon og et mellemrum inde i teksten, og YAML læser det som et nyt felt; sæt hele "
+                  "teksten i anførselstegn")
+_DASH_FIRST = ("teksten begynder med '- ', og YAML læser det som en liste; sæt hele teksten i anførselstegn, "
+               "eller skriv den uden bindestreg")
+_SIGN_FIRST = "en tekst, der begynder med {0}, skal stå i anførselstegn, fx \"{0}…\""
+_CURLY_CLOSE = ("anførselstegnet, der begynder her, bliver aldrig lukket: det typografiske {0} længere henne på "
+                "linjen lukker ikke; slut teksten med \" i stedet, eller skriv den uden anførselstegn udenom")
+_HASH_IN_TEXT = ("YAML læser alt fra ' #' til linjens slutning som en kommentar, så det kommer ikke med i teksten; "
+                "sæt hele teksten i anførselstegn")
+
+
+def _line_at(text: str, mark) -> str:
+    lines = text.split("\n", mark.line + 1)
+    return lines[mark.line] if mark.line < len(lines) else ""
+
+
+def _cause_in_text(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str] | None:
+    """(line, column, field, message) naming what the contributor wrote, or None."""
+    problem, context = exc.problem_mark, exc.context_mark
+    raw = f"{exc.context or ''} {exc.problem or ''}"
+    if not text or problem is None:
+        return None
+    if "while scanning a quoted scalar" in raw and context is not None:
+        rest = _line_at(text, context)[context.column:]
+        curly = next((c for c in rest if c in _CURLY_QUOTES), None)
+        if rest.startswith('"') and curly:
+            return context.line + 1, context.column + 1, "yaml", _CURLY_CLOSE.format(curly)
+        return None
+    if ("scanning an alias" in raw or "scanning an anchor" in raw) and context is not None:
+        problem = context  # the * or & itself, where the text begins
+    line = _line_at(text, problem)
+    parts = _LINE.fullmatch(line)
+    start = parts.start("value")
+    value = parts.group("value")
+    if problem.column <= start or not value:
+        return _at_value_start(raw, problem, line, parts)
+    # The value ended before the line did: a quoted text or a [ ] / { } closed too early.
+    ended = line[:problem.column].rstrip()
+    at = len(ended)  # the closing character, counted from 1
+    first, last = value[0], line.rstrip()[-1]
+    if first == '"' and ended.endswith('"'):
+        message = _QUOTE_INSIDE if last == '"' and at > start + 1 else _QUOTE_FIRST
+    elif first == "'" and ended.endswith("'"):
+        message = _APOSTROPHE_INSIDE if last == "'" and at > start + 1 else _APOSTROPHE_FIRST
+    elif first in "[{" and ended.endswith("]}"["[{".index(first)]):
+        message = _BRACKET_FIRST.format(first)
+    elif ("mapping values" in raw or "unexpected ':'" in raw) and parts.group("key"):
+        example = f', fx {parts.group("key")}: "{value}"' if '"' not in value and len(value) <= 60 else ""
+        return problem.line + 1, problem.column + 1, "yaml", _COLON_IN_TEXT + example
+    else:
+        return None
+    return problem.line + 1, at, "yaml", message
+
+
+def _at_value_start(raw: str, problem, line: str, parts: re.Match) -> tuple[int, int, str, str] | None:
+    """A value whose first character YAML reads as syntax: '- ', *, &, @, `, %."""
+    if problem.column != parts.start("value") or problem.column >= len(line):
+        return None
+    sign = line[problem.column]
+    if sign == "-" and "sequence entries" in raw:
+        message = _DASH_FIRST
+    elif sign in "*&@`%" and ("alias" in raw or "anchor" in raw or "cannot start any token" in raw):
+        message = _SIGN_FIRST.format(sign)
+    else:
+        return None
+    return problem.line + 1, problem.column + 1, "yaml", message
+
+
+# "#MeToo", "sag #3": a # after a space starts a comment, so YAML silently drops the rest of
+# the line. A comment written on purpose has a space after its #; these have a word.
+_HASH_WORD = re.compile(r"[^\s#][ ]+#(?=[^\s#])")
+
+
+def _cut_by_comment(loaded: LoadedYaml, filename: str) -> Problem | None:
+    """The first text that a ' #word' cut short (its rest became a comment), if any."""
+    for match in _HASH_WORD.finditer(loaded.text):
+        index = match.end() - 1
+        if loaded.text[loaded.text.rfind("\n", 0, index) + 1:index].lstrip().startswith("#"):
+            continue  # a comment line that mentions a #
+        if any(start <= index < end and _is_text(loaded.data, path) for path, (start, end) in loaded.spans.items()):
+            continue  # inside a quoted or multi-line text: part of the text
+        line, column = loaded._line_column(index)
+        before = [(position, path) for path, position in loaded.positions.items()
+                  if position[0] == line and position[1] < column]
+        path = max(before, key=lambda pair: pair[0])[1] if before else ()
+        return Problem(filename, line, column, _field(path) if path else "yaml", _HASH_IN_TEXT)
+    return None
+
+
+def _is_text(data, path: Path_) -> bool:
+    for part in path:
+        data = data[part]
+    return not isinstance(data, (dict, list))

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from jobcentertjek.model import OVERDUE_LABEL, STATUS_LABELS
+from jobcentertjek.model import OVERDUE_LABEL, STATUS_LABELS, UNCHECKED_LABEL
 
 pytestmark = pytest.mark.browser
 
@@ -63,7 +63,7 @@ def test_status_filter_pages_work_without_javascript(new_page):
     page.goto("/loefter/")
     links = page.get_by_role("navigation", name="Vis løfter efter status").get_by_role("link")
     filters = [(link.inner_text(), link.get_attribute("href")) for link in links.all()]
-    assert len(filters) == len(STATUS_LABELS) + 2  # "Alle", every status, and overdue
+    assert len(filters) == len(STATUS_LABELS) + 3  # "Alle", every status, overdue, and not checked for a year
     total = page.locator(ROWS).count()
     assert total > 0
     for text, href in filters[1:]:
@@ -72,6 +72,11 @@ def test_status_filter_pages_work_without_javascript(new_page):
         expect(page.get_by_role("heading", level=1)).to_have_text(f"Løfter: {label}")
         rows = page.locator(ROWS)
         expect(rows).to_have_count(int(count))
+        if label == UNCHECKED_LABEL:  # open promises only; the list's heading says what they share
+            for row in rows.all():
+                expect(row).to_have_attribute("data-unchecked", "ja")
+                assert row.get_attribute("data-status") in ("not-assessed", "in-progress", "stalled")
+            continue
         # Each row says its status in words (the overdue badge comes after the status badge).
         badge = ".jct-status--overdue" if label == OVERDUE_LABEL else ".jct-status"
         for row in rows.all():
@@ -99,6 +104,8 @@ def test_promise_filter_form_changes_visible_rows(page):
         rows = visible_rows(page)
         if value == "overdue":
             assert all(r["overdue"] == "ja" for r in rows)
+        elif value == "unchecked":
+            assert all(r["unchecked"] == "ja" for r in rows) and rows
         else:
             assert all(r["status"] == value for r in rows)
         expect(form.locator("output")).to_have_text(f"{len(rows)} af {total} løfter vises")
