@@ -21,8 +21,10 @@ def audit(entries: list[LoadedEntry]) -> list[Problem]:
         problems += _people_without_role(item)
         if isinstance(item.entry, Plan):
             problems += _plan_statuses(item)
-        elif isinstance(item.entry, Update) and isinstance(getattr(by_id.get(item.entry.plan), "entry", None), Plan):
-            problems += _update_against_plan(item, by_id[item.entry.plan].entry)
+        elif isinstance(item.entry, Update):
+            plan = by_id.get(item.entry.plan)
+            if plan is not None and isinstance(plan.entry, Plan):
+                problems += _update_against_plan(item, plan.entry)
     return sorted(problems)
 
 
