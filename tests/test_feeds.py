@@ -97,7 +97,7 @@ def test_promise_feed_has_plans_and_updates_with_status_changes(built_site):
     expected = [e.id for e in CORPUS.entries if e.entry.type in ("plan", "update")]
     assert [item.id for item in feed.entries] == expected
     update_item = next(i for i in feed.entries if i.id == "2018-12-06-handleplan-vedtaget-flere-foertidspensioner")
-    assert "Holdt (før: I gang)" in update_item.summary
+    assert "Delvist holdt (før: I gang)" in update_item.summary
 
 
 def test_every_page_advertises_the_site_feed_and_kommune_pages_their_own(built_site):

@@ -26,9 +26,10 @@ FILLING = {
     "publisher": "Et lokalt medie",
     "summary": "Et resumé med egne ord.",
     "findings": "Borgerne venter i måneder på et svar.",
-    "date": "2019-11",
+    "date": "2020-03",  # a source from the month of the entries: evidence no older than the promise
     "url": "https://example.org/artikel",
     "name": "Beskæftigelsesudvalget",
+    "role": "Politisk udvalg i Københavns Kommune",
     "id": "hurtigere-svar",
     "text": "Udvalget lover svar inden for fire uger.",
     "promise": "hurtigere-svar",

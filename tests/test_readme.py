@@ -24,3 +24,16 @@ def test_the_two_commands_are_make_targets_and_ci_runs_make_test():
         assert f"make {target}" in README
     assert "make test" in (REPO / ".ci" / "run").read_text("utf-8")
     assert "[CONTRIBUTING.md](CONTRIBUTING.md)" in README
+
+
+def test_the_record_counts_in_the_readme_are_current():
+    from jobcentertjek.validate import check_paths
+
+    entries, _ = check_paths([REPO / "cases"])
+    stated = re.search(r"The record holds (\d+) entries in (\d+) of the 98 kommuner, plus national entries, "
+                       r"with (\d+) promises\s+and (\d+) public corrections", README)
+    assert stated, "README: the sentence with the record's counts is missing"
+    kommuner = {e.entry.kommune for e in entries} - {"hele-landet"}
+    promises = sum(len(e.entry.promises) for e in entries if e.entry.type == "plan")
+    corrections = sum(len(e.entry.corrections) for e in entries)
+    assert tuple(map(int, stated.groups())) == (len(entries), len(kommuner), promises, corrections)

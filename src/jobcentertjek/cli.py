@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from .argparse_da import DanishArgumentParser
+from .audit import audit
 from .bench import add_bench_command
 from .build import build_site
 from .fromissue import add_from_issue_command
@@ -31,6 +32,7 @@ def _print_problems(problems) -> None:
 
 def _check(args: argparse.Namespace) -> int:
     entries, problems = check_paths([Path(p) for p in args.paths])
+    problems = sorted(problems + audit(entries))  # the copy editor's warnings never fail the check
     _print_problems(problems)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
