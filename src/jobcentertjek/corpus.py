@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .dates import PartialDate, days_between, today
-from .model import FINAL_STATUSES, STATUS_LABELS, Plan, Promise, Source, Update
+from .model import FINAL_STATUSES, STATUS_LABELS, Plan, Promise, Report, Source, Update
 from .problems import ValidationFailed
 from .reference import tags
 from .validate import LoadedEntry, check_paths
@@ -58,6 +58,31 @@ class TrackedPromise:
     @property
     def is_overdue(self) -> bool:
         return self.overdue_days is not None
+
+    def status_on(self, date: PartialDate) -> str:
+        """The status on ``date``: that of the last step dated on or before it. A date known only
+        to the month or the year counts from its first day, for the steps and for ``date``."""
+        status = self.history[0].status
+        for step in self.history[1:]:
+            if step.date.sort_key() > date.sort_key():
+                break
+            status = step.status
+        return status
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """A report that criticises again what a promise was meant to fix (the report's ``repeats``)."""
+
+    report: LoadedEntry
+    promise: TrackedPromise
+    note: str | None
+    status_then: str  # the promise's status on the report's date
+
+    @property
+    def kommune(self) -> str:
+        """The kommune whose promise it is."""
+        return self.promise.plan.entry.kommune
 
 
 @dataclass
@@ -151,6 +176,34 @@ class Corpus:
         for promise in self.promises:
             grouped[("kommune", promise.plan.entry.kommune)].append(promise)
             grouped[("plan", promise.plan.id)].append(promise)
+        return grouped
+
+    @cached_property
+    def recurrences(self) -> list[Recurrence]:
+        """Every ``repeats`` link, newest reports first."""
+        tracked = {(p.plan.id, p.promise.id): p for p in self.promises}
+        found = []
+        for item in self.entries:
+            if isinstance(item.entry, Report):
+                for repeat in item.entry.repeats:
+                    promise = tracked[(repeat.plan, repeat.promise)]
+                    found.append(Recurrence(item, promise, repeat.note, promise.status_on(item.entry.date)))
+        return found
+
+    @cached_property
+    def recurrences_by_promise(self) -> dict[str, list[Recurrence]]:
+        """Each repeated promise's later reports by its key, newest first."""
+        grouped: dict[str, list[Recurrence]] = defaultdict(list)
+        for recurrence in self.recurrences:
+            grouped[recurrence.promise.key].append(recurrence)
+        return grouped
+
+    @cached_property
+    def recurrences_by_report(self) -> dict[str, list[Recurrence]]:
+        """Each report's repeated promises, in the order the report lists them."""
+        grouped: dict[str, list[Recurrence]] = defaultdict(list)
+        for recurrence in self.recurrences:
+            grouped[recurrence.report.id].append(recurrence)
         return grouped
 
     def promises_of(self, kommune: str | None = None, plan_id: str | None = None) -> list[TrackedPromise]:
