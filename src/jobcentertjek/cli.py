@@ -9,6 +9,8 @@ from pathlib import Path
 
 from .bench import add_bench_command
 from .build import build_site
+from .corpus import Corpus
+from .hints import HintFinder
 from .opendata import add_schema_command
 from .scaffold import add_new_command
 from .validate import check_paths
@@ -31,6 +33,12 @@ def _check(args: argparse.Namespace) -> int:
         print(f"\n{errors} fejl og {warnings} advarsler. Ret fejlene og kør tjekket igen.", file=sys.stderr)
         return 1
     print(f"{len(entries)} sager er i orden" + (f" ({warnings} advarsler)." if warnings else "."), file=sys.stderr)
+    if not args.no_hints:  # suggestions only: they never change the exit code
+        hints = [hint.problem() for hint in HintFinder(Corpus.from_entries(entries)).hints()]
+        _print_problems(hints)
+        if hints:
+            print(f"{len(hints)} tip om løfter, som rapporter uden repeats måske kritiserer igen "
+                  "(slå dem fra med --no-hints).", file=sys.stderr)
     return 0
 
 
@@ -47,6 +55,8 @@ def _build(args: argparse.Namespace) -> int:
 def _add_check(commands) -> None:
     check = commands.add_parser("check", help="validate entry files and print every problem")
     check.add_argument("paths", nargs="*", default=["cases"], help="files or folders (default: cases)")
+    check.add_argument("--no-hints", action="store_true",
+                       help="do not suggest earlier promises that reports without repeats may concern")
     check.set_defaults(run=_check)
 
 
