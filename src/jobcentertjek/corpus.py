@@ -64,7 +64,7 @@ class TrackedPromise:
         to the month or the year counts from its first day, for the steps and for ``date``."""
         status = self.history[0].status
         for step in self.history[1:]:
-            if step.date.sort_key() > date.sort_key():
+            if step.date.first_day > date.first_day:
                 break
             status = step.status
         return status
