@@ -115,7 +115,7 @@ class HintFinder:
             shared_tags = sorted(tags & set(plan.tags))
             score = sum(self.idf[stem] for stem in shared) + TAG_WEIGHT * len(shared_tags)
             if score >= MIN_SCORE:
-                words = tuple(promise_terms[stem] for stem in sorted(shared, key=lambda s: -self.idf[s]))
+                words = tuple(promise_terms[stem] for stem in sorted(shared, key=lambda s: (-self.idf[s], s)))
                 found.append(Hint(item, promise, score, words, tuple(shared_tags)))
         found.sort(key=lambda hint: (-hint.score, [-part for part in hint.promise.plan.entry.date.sort_key()],
                                      hint.promise.key))
