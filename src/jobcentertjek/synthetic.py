@@ -153,8 +153,10 @@ _Dumper.add_representer(str, _represent_str)
 class _Writer:
     """Writes one kommune's entries in date order, keeping track of threads and promises."""
 
-    def __init__(self, rng: random.Random, root: Path, used_ids: set[str]):
+    def __init__(self, rng: random.Random, root: Path, used_ids: set[str], again: random.Random | None = None):
         self.rng = rng
+        # Repeats draw from a stream of their own, so the rest of the record is the same with or without them.
+        self.again = again or random.Random(0)
         self.root = root
         self.used_ids = used_ids
         self.tag_names = list(tags())
@@ -249,21 +251,23 @@ class _Writer:
         publisher = r.choice(PUBLISHERS[kind])
         topic, problem = r.choice(TOPICS), r.choice(PROBLEMS)
         date = self.written_date(day)
+        opening = f"{publisher} har undersøgt jobcentret i {kommune.name} og konkluderer, at {problem}."
+        summary = self.summary(kommune.name, opening)
         repeated = self.repeated(kommune, date)
         if repeated:  # the report criticises again what its first repeated promise was to fix
             topic, problem = repeated[0][4], FIXES[repeated[0][3]]
         title = f"{publisher}: {problem[0].upper()}{problem[1:]} i {kommune.name}"
-        opening = f"{publisher} har undersøgt jobcentret i {kommune.name} og konkluderer, at {problem}."
-        entry = self.base(kommune, "report", title, date, self.summary(kommune.name, opening), topic)
+        entry = self.base(kommune, "report", title, date, summary, topic)
         entry["kind"] = kind
         entry["publisher"] = publisher
         entry["findings"] = [f"{p[0].upper()}{p[1:]}." for p in r.sample(PROBLEMS, r.randint(2, 6))]
         if repeated:
             entry["findings"][0] = f"{problem[0].upper()}{problem[1:]}."
-            if r.random() < 0.3:  # now and then a report recalls the promise itself
+            if self.again.random() < 0.3:  # now and then a report recalls the promise itself
                 entry["findings"].append(f"Kommunen lovede allerede i {repeated[0][1][:4]} at {repeated[0][3]}.")
             entry["repeats"] = [{"plan": plan_id, "promise": promise_id,
-                                 **({"note": f"Rapporten peger igen på, at {FIXES[measure]}."} if r.random() < 0.5 else {})}
+                                 **({"note": f"Rapporten peger igen på, at {FIXES[measure]}."}
+                                    if self.again.random() < 0.5 else {})}
                                 for plan_id, _, promise_id, measure, _ in repeated]
         entry["figures"] = [self.figure(label, unit) for label, unit in r.sample(FIGURE_LABELS, r.randint(0, 3))]
         entry["people"] = [self.person(kommune.slug == "hele-landet") for _ in range(r.randint(0, 2))]
@@ -272,11 +276,11 @@ class _Writer:
 
     def repeated(self, kommune: _Kommune, date: str) -> list[tuple]:
         """For some reports, one or two of the kommune's recent promises made surely before ``date``."""
-        if not kommune.promises or self.rng.random() >= REPEAT_SHARE:
+        if not kommune.promises or self.again.random() >= REPEAT_SHARE:
             return []
         first = PartialDate.parse(date).first_day
         earlier = [p for p in kommune.promises[-8:] if PartialDate.parse(p[1]).last_day < first]
-        return self.rng.sample(earlier, min(len(earlier), self.rng.choice([1, 1, 1, 2])))
+        return self.again.sample(earlier, min(len(earlier), self.again.choice([1, 1, 1, 2])))
 
     def figure(self, label: str, unit: str | None) -> dict:
         value = round(self.rng.uniform(3, 95), 1) if unit == "procent" else self.rng.randint(12, 900)
@@ -384,7 +388,7 @@ def generate_cases(root: Path, count: int, seed: int = 2026) -> Path:
     """Write ``count`` valid entries under ``root`` (``root/<kommune>/<id>.yaml``) and return ``root``."""
     rng = random.Random(seed)
     root.mkdir(parents=True, exist_ok=True)
-    writer = _Writer(rng, root, used_ids=set())
+    writer = _Writer(rng, root, used_ids=set(), again=random.Random(seed + 1))
     places = kommuner()
     for slug, n in _allocate(count, rng).items():
         place = _Kommune(slug, places[slug].name)
