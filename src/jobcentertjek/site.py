@@ -356,12 +356,13 @@ def _plan_year(promise: TrackedPromise) -> int:
     return promise.plan.entry.date.year
 
 
-def _by_kommune(recurrences: list) -> dict[str, list]:
-    """Recurrences by the kommune whose promise it is, kommuner in the order of their newest."""
-    groups: dict[str, list] = {}
+def _by_kommune(recurrences: list) -> dict[str, list[list]]:
+    """Recurrences by the kommune whose promise it is (kommuner in the order of their newest), and
+    within each by report: a report that repeats several of a kommune's promises is shown once."""
+    groups: dict[str, dict[str, list]] = {}
     for recurrence in recurrences:
-        groups.setdefault(recurrence.kommune, []).append(recurrence)
-    return groups
+        groups.setdefault(recurrence.kommune, {}).setdefault(recurrence.report.id, []).append(recurrence)
+    return {slug: list(reports.values()) for slug, reports in groups.items()}
 
 
 def _by_year(entries: list) -> dict[int, list]:
