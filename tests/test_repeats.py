@@ -119,14 +119,24 @@ def test_report_page_says_what_was_promised_before(repeat_site):
     assert "Dette er lovet før" not in text_of(page(repeat_site, f"sager/{PLAN}"))
 
 
-def test_plan_page_lists_the_later_reports_at_the_promise_newest_first(repeat_site):
+def test_plan_page_links_the_later_reports_at_the_promise_newest_first(repeat_site):
     html = page(repeat_site, f"sager/{PLAN}").read_text("utf-8")
-    again = html.split('id="loefte-faerre-sager-igen" data-search-exclude>', 1)[1].split("</div>", 1)[0]
-    assert again.index(SECOND) < again.index(FIRST)
-    text = re.sub(r" ([,.:;)])", r"\1", " ".join(parse_text(again).split()))
-    assert "Kritikken kom igen januar 2020: Igen for mange sager og langsom afklaring (status da: brudt)" in text
-    assert "1. februar 2019: Sagsbehandlerne har stadig for mange sager (status da: i gang)" in text
-    assert 'id="loefte-handleplan-igen"' not in html
+    promise = html.split('id="loefte-faerre-sager"', 1)[1].split("</section>", 1)[0]
+    assert (f'<p class="jct-again">Kritikken kom igen: <a href="../{SECOND}/">januar 2020</a>, '
+            f'<a href="../{FIRST}/">1. februar 2019</a>.</p>') in promise
+    assert html.count('class="jct-again"') == 1  # the other promise was not criticised again
+
+
+def test_a_promise_criticised_again_many_times_links_the_newest_and_the_whole_list(tmp_path):
+    files = {f"koebenhavn/{PLAN}.yaml": FILES[f"koebenhavn/{PLAN}.yaml"],
+             **{f"koebenhavn/2019-0{n}-01-igen-{n}.yaml": dump(report(
+                 date=f"2019-0{n}-01", repeats=[{"plan": PLAN, "promise": "faerre-sager"}])) for n in range(1, 6)}}
+    pages = SiteGenerator(Corpus.load(write_cases(tmp_path, files)), SiteSettings(repo_url="https://x")).sources()
+    line = pages[f"sager/{PLAN}.md"].split('<p class="jct-again">', 1)[1].split("</p>", 1)[0]
+    assert [part.split('">')[1] for part in line.split("</a>")[:-1]] == [
+        "1. maj 2019", "1. april 2019", "1. marts 2019", "alle"]
+    assert "og 2 gange tidligere (" in line
+    assert '<a href="../../kommuner/koebenhavn/#gentaget">alle</a>' in line
 
 
 def parse_text(html: str) -> str:
@@ -151,7 +161,7 @@ def test_promise_tracker_marks_and_filters_promises_criticised_again(repeat_site
         "#loefte-faerre-sager": ("ja", "2 gange"), "#loefte-handleplan": ("nej", "–"),
         "#loefte-hurtigere-afklaring": ("ja", "1 gang")}
     html = page(repeat_site, "loefter").read_text("utf-8")
-    assert f'href="../sager/{PLAN}/#loefte-faerre-sager-igen">2 gange</a>' in html
+    assert f'href="../sager/{PLAN}/#loefte-faerre-sager">2 gange</a>' in html
     assert '<a href="kritikken-kom-igen/">Kritikken kom igen (2)</a>' in html
     assert '<option value="repeated">Kritikken kom igen</option>' in html  # the JavaScript filter
     filtered = page(repeat_site, "loefter/kritikken-kom-igen")
