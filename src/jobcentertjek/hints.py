@@ -28,7 +28,7 @@ MAX_HINTS = 3  # per report: more would not be read
 # A promise is suggested only when it shares this much with the report: at least one
 # distinctive word and a topic, or several distinctive words. Measured on the synthetic
 # record with `jobcentertjek bench` (hint precision and recall); see README, Performance.
-MIN_SCORE = 7.0
+MIN_SCORE = 8.0
 TAG_WEIGHT = 2.0  # a shared topic counts as much as a word found in one in e^2 (7) texts
 MIN_WORD_LENGTH = 4
 IGNORED_TAGS = {"handleplan"}  # every plan has it: it says nothing about the problem
