@@ -193,18 +193,12 @@ class Corpus:
     @cached_property
     def recurrences_by_promise(self) -> dict[str, list[Recurrence]]:
         """Each repeated promise's later reports by its key, newest first."""
-        grouped: dict[str, list[Recurrence]] = defaultdict(list)
-        for recurrence in self.recurrences:
-            grouped[recurrence.promise.key].append(recurrence)
-        return grouped
+        return _grouped(self.recurrences, lambda r: r.promise.key)
 
     @cached_property
     def recurrences_by_report(self) -> dict[str, list[Recurrence]]:
         """Each report's repeated promises, in the order the report lists them."""
-        grouped: dict[str, list[Recurrence]] = defaultdict(list)
-        for recurrence in self.recurrences:
-            grouped[recurrence.report.id].append(recurrence)
-        return grouped
+        return _grouped(self.recurrences, lambda r: r.report.id)
 
     def promises_of(self, kommune: str | None = None, plan_id: str | None = None) -> list[TrackedPromise]:
         if plan_id is not None:
@@ -232,3 +226,10 @@ class Corpus:
 
     def type_counts(self, entries: list[LoadedEntry] | None = None) -> Counter:
         return Counter(e.entry.type for e in (self.entries if entries is None else entries))
+
+
+def _grouped(recurrences: list[Recurrence], key) -> dict[str, list[Recurrence]]:
+    grouped: dict[str, list[Recurrence]] = {}
+    for recurrence in recurrences:
+        grouped.setdefault(key(recurrence), []).append(recurrence)
+    return grouped
