@@ -6,8 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +16,7 @@ import feedparser
 import pytest
 
 from conftest import build_fixture_site, write_cases
-from helpers import SOURCE, dump, plan, promise, report, update
+from helpers import dump, plan, promise, report, update
 from jobcentertjek import hints, site
 from jobcentertjek.corpus import Corpus
 from jobcentertjek.dates import PartialDate, elapsed
