@@ -36,7 +36,7 @@ def plan(promises: list[dict] | None = None, **changes) -> dict:
 
 def promise(**changes) -> dict:
     return {"id": "handleplan", "text": "Vi laver en handleplan.",
-            "promised_by": {"name": "Udvalget"}, "deadline": "2018-06", **changes}
+            "promised_by": {"name": "Udvalget", "role": "Beskæftigelsesudvalget"}, "deadline": "2018-06", **changes}
 
 
 def update(plan_id: str, changes: list[dict], **fields) -> dict:

@@ -4,7 +4,8 @@
 (function () {
   "use strict";
 
-  // Promise tracker: filter rows by status and kommune without leaving the page.
+  // Promise tables (tracker, kommune pages): filter rows by status, overdue, unchecked, criticised again
+  // and kommune without leaving the page.
   function setUpFilter(form) {
     var table = document.querySelector(".jct-promises");
     if (!table) return;
@@ -13,12 +14,13 @@
     });
     function apply() {
       var status = form.elements.status.value;
-      var kommune = form.elements.kommune.value;
+      var kommune = form.elements.kommune ? form.elements.kommune.value : "";
       var shown = 0;
       rows.forEach(function (row) {
         var statusMatches = !status || row.dataset.status === status ||
           (status === "overdue" && row.dataset.overdue === "ja") ||
-          (status === "unchecked" && row.dataset.unchecked === "ja");
+          (status === "unchecked" && row.dataset.unchecked === "ja") ||
+          (status === "repeated" && row.dataset.repeated === "ja");
         var visible = statusMatches && (!kommune || row.dataset.kommune === kommune);
         row.hidden = !visible;
         if (visible) shown += 1;

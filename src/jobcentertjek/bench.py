@@ -25,6 +25,8 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
+from .corpus import Corpus
+from .hints import precision_recall
 from .localserver import CHROMIUM, CHROMIUM_ARGS, serve
 from .outputs import generate_outputs
 from .synthetic import generate_cases
@@ -218,6 +220,7 @@ def measure(entries: int, config: Path, workdir: Path, *, repeat: int = 1, searc
         "whole_over_floor": whole["wall_s"] / floor["wall_s"], "whole_over_floor_cpu": whole["cpu_s"] / floor["cpu_s"],
         "own_work_over_floor": generate_s / floor["wall_s"],
         **site_figures(workdir / "site"),
+        "hints": precision_recall(Corpus.from_entries(loaded)),  # against the repeats synthetic.py wrote
     }
     if search:
         figures["search"] = browser_search(workdir / "site")
@@ -311,6 +314,11 @@ def table(result: dict) -> str:
         lines.append(f"{'First result after typing, median (ms)':34}{'':>12}{s['first_result_median_ms']:>12}")
         lines.append(f"{'First result after typing, max (ms)':34}{'':>12}{s['first_result_max_ms']:>12}")
         lines.append(f"{'  same, all keys at once, max (ms)':34}{'':>12}{s['burst_first_result_max_ms']:>12}")
+    for label, key in (("Repeats written / hints given", None), ("Hint precision", "precision"),
+                       ("Hint recall", "recall"), ("Hints per report", "hints_per_report")):
+        cells = [f"{run['hints']['repeats']}/{run['hints']['hints']}" if key is None
+                 else "–" if run["hints"][key] is None else f"{run['hints'][key]:.2f}" for run in (half, full)]
+        lines.append(f"{label:34}{cells[0]:>12}{cells[1]:>12}")
     lines.append("")
     lines.append(f"Targets at {full['entries']} entries:")
     for name, target in result["targets"].items():

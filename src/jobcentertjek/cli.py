@@ -11,8 +11,10 @@ from .argparse_da import DanishArgumentParser
 from .audit import audit
 from .bench import add_bench_command
 from .build import build_site
+from .corpus import Corpus
 from .fromissue import add_from_issue_command
 from .grammar import count
+from .hints import HintFinder
 from .links import add_links_command
 from .opendata import add_schema_command
 from .scaffold import add_new_command
@@ -42,6 +44,12 @@ def _check(args: argparse.Namespace) -> int:
         return 1
     print(f"{count(len(entries), 'sag', 'sager')} er i orden"
           + (f" ({count(warnings, 'advarsel', 'advarsler')})." if warnings else "."), file=sys.stderr)
+    if not args.no_hints:  # suggestions only: they never change the exit code
+        hints = [hint.problem() for hint in HintFinder(Corpus.from_entries(entries)).hints()]
+        _print_problems(hints)
+        if hints:
+            print(f"{count(len(hints), 'tip', 'tip')} om løfter, som rapporter uden repeats måske kritiserer igen "
+                  "(slå dem fra med --no-hints).", file=sys.stderr)
     return 0
 
 
@@ -60,6 +68,8 @@ def _add_check(commands) -> None:
                                 description="Tjek sagernes filer og vis hver fejl med fil, linje og felt.")
     check.add_argument("paths", nargs="*", default=["cases"], metavar="STI",
                        help="filer eller mapper (standard: cases)")
+    check.add_argument("--no-hints", action="store_true",
+                       help="foreslå ikke tidligere løfter, som rapporter uden repeats måske kritiserer igen")
     check.set_defaults(run=_check)
 
 

@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .dates import PartialDate, days_between, today
-from .model import FINAL_STATUSES, STATUS_LABELS, Promise, Source, Update
+from .model import FINAL_STATUSES, STATUS_LABELS, Promise, Report, Source, Update
 from .problems import ValidationFailed
 from .reference import tags
 from .validate import LoadedEntry, check_paths
@@ -75,6 +75,31 @@ class TrackedPromise:
         if self.status in FINAL_STATUSES or self.status == "unverifiable":
             return False
         return (self.on - self.last_looked.last_day).days > UNCHECKED_AFTER_DAYS
+
+    def status_on(self, date: PartialDate) -> str:
+        """The status on ``date``: that of the last step dated on or before it. A date known only
+        to the month or the year counts from its first day, for the steps and for ``date``."""
+        status = self.history[0].status
+        for step in self.history[1:]:
+            if step.date.first_day > date.first_day:
+                break
+            status = step.status
+        return status
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """A report that criticises again what a promise was meant to fix (the report's ``repeats``)."""
+
+    report: LoadedEntry
+    promise: TrackedPromise
+    note: str | None
+    status_then: str  # the promise's status on the report's date
+
+    @property
+    def kommune(self) -> str:
+        """The kommune whose promise it is."""
+        return self.promise.plan.entry.kommune
 
 
 @dataclass
@@ -170,6 +195,28 @@ class Corpus:
             grouped[("plan", promise.plan.id)].append(promise)
         return grouped
 
+    @cached_property
+    def recurrences(self) -> list[Recurrence]:
+        """Every ``repeats`` link, newest reports first."""
+        tracked = {(p.plan.id, p.promise.id): p for p in self.promises}
+        found = []
+        for item in self.entries:
+            if isinstance(item.entry, Report):
+                for repeat in item.entry.repeats:
+                    promise = tracked[(repeat.plan, repeat.promise)]
+                    found.append(Recurrence(item, promise, repeat.note, promise.status_on(item.entry.date)))
+        return found
+
+    @cached_property
+    def recurrences_by_promise(self) -> dict[str, list[Recurrence]]:
+        """Each repeated promise's later reports by its key, newest first."""
+        return _grouped(self.recurrences, lambda r: r.promise.key)
+
+    @cached_property
+    def recurrences_by_report(self) -> dict[str, list[Recurrence]]:
+        """Each report's repeated promises, in the order the report lists them."""
+        return _grouped(self.recurrences, lambda r: r.report.id)
+
     def promises_of(self, kommune: str | None = None, plan_id: str | None = None) -> list[TrackedPromise]:
         if plan_id is not None:
             found = self._promises_by.get(("plan", plan_id), [])
@@ -196,3 +243,10 @@ class Corpus:
 
     def type_counts(self, entries: list[LoadedEntry] | None = None) -> Counter:
         return Counter(e.entry.type for e in (self.entries if entries is None else entries))
+
+
+def _grouped(recurrences: list[Recurrence], key) -> dict[str, list[Recurrence]]:
+    grouped: dict[str, list[Recurrence]] = {}
+    for recurrence in recurrences:
+        grouped.setdefault(key(recurrence), []).append(recurrence)
+    return grouped

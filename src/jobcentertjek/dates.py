@@ -85,6 +85,20 @@ def days_between(earlier: PartialDate, later: PartialDate) -> int | None:
     return (later.first_day - earlier.first_day).days
 
 
+def elapsed(earlier: PartialDate, later: PartialDate) -> str:
+    """The time between two dates in Danish, as precisely as both are known: "3 år og 2 måneder",
+    "5 måneder", or "ca. 6 år" when either is known only to the year."""
+    if earlier.month is None or later.month is None:
+        years = later.year - earlier.year
+        return f"ca. {years} år" if years else "under et år"
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    if earlier.day and later.day and later.day < earlier.day:
+        months -= 1
+    years, months = divmod(max(months, 0), 12)
+    parts = ([f"{years} år"] if years else []) + ([f"{months} {'måned' if months == 1 else 'måneder'}"] if months else [])
+    return " og ".join(parts) or "under en måned"
+
+
 @cache
 def today() -> dt.date:
     """The build date. SOURCE_DATE_EPOCH pins it, so two builds of one commit are identical."""

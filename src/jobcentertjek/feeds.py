@@ -18,8 +18,8 @@ from .dates import PartialDate
 from .model import STATUS_LABELS, TYPE_LABELS, Update
 from .reference import kommuner
 from .render import markdown_to_html
-from .site import (PROMISE_FEED_URL, SITE_FEED_URL, absolute_url, entry_url, kommune_feed_url, kommune_url,
-                   promise_anchor)
+from .site import (PROMISE_FEED_URL, REPEATED_LABEL, SITE_FEED_URL, absolute_url, entry_url, kommune_feed_url,
+                   kommune_url, promise_anchor)
 from .validate import LoadedEntry
 
 LICENSE_NOTE = "Indholdet må genbruges under CC BY 4.0 med kildeangivelse."
@@ -87,17 +87,53 @@ def entry_item(item: LoadedEntry) -> FeedItem:
                     html=str(markdown_to_html(entry.summary)))
 
 
-def entry_feeds(corpus: Corpus) -> list[Feed]:
-    """The site feed, and one feed per kommune with entries (``hele-landet`` included)."""
+def entry_feeds(corpus: Corpus, site_url: str = "") -> list[Feed]:
+    """The site feed, and one feed per kommune with entries (``hele-landet`` included). A kommune's
+    feed also has a "Kritikken kom igen" item for each report that criticises one of its promises again."""
     feeds = [Feed(SITE_FEED_URL, "Jobcentertjek: alle sager",
                   "Nye sager om jobcentrene: kritik, kommunernes svar, handleplaner og opfølgninger.",
                   "", [entry_item(item) for item in corpus.entries])]
+    again = recurrence_items(corpus, site_url)
     for slug, entries in sorted(corpus.by_kommune.items()):
         name = kommuner()[slug].name
+        items = [entry_item(item) for item in entries] + [item for item, places in again if slug in places]
         feeds.append(Feed(kommune_feed_url(slug), f"Jobcentertjek: {name}",
                           f"Nye sager om jobcentret i {name}: kritik, svar, handleplaner og opfølgninger.",
-                          kommune_url(slug), [entry_item(item) for item in entries]))
+                          kommune_url(slug), newest_first(items)))
     return feeds
+
+
+def newest_first(items: list[FeedItem]) -> list[FeedItem]:
+    """Items by date, newest first; a stable sort, so items of one day keep their order."""
+    return sorted(items, key=lambda item: item.date.sort_key(), reverse=True)
+
+
+def recurrence_items(corpus: Corpus, site_url: str) -> list[tuple[FeedItem, set[str]]]:
+    """A "Kritikken kom igen" item for each report with ``repeats``, and the kommuner it concerns
+    (the report's and each repeated promise's)."""
+    env = _template_environment()
+    found = []
+    for report_id, recurrences in corpus.recurrences_by_report.items():
+        item = corpus.by_id[report_id]
+        report = item.entry
+        rows = [dict(link=absolute_url(site_url, entry_url(r.promise.plan.id) + "#" + promise_anchor(r.promise)),
+                     text=r.promise.promise.text, plan_title=r.promise.plan.entry.title,
+                     plan_date=r.promise.plan.entry.date, then=STATUS_LABELS[r.status_then],
+                     now=r.promise.status_label, note=r.note) for r in recurrences]
+        places = {report.kommune, *(r.kommune for r in recurrences)}
+        html = env.get_template("feed_repeats.html").render(report=report, rows=rows)
+        found.append((FeedItem(guid=f"{item.id}#kritikken-kom-igen", title=f"{REPEATED_LABEL}: {report.title}",
+                               link=entry_url(item.id) + "#lovet-foer", date=report.date,
+                               categories=(REPEATED_LABEL, *sorted(kommuner()[k].name for k in places)), html=html),
+                      places))
+    return found
+
+
+def _template_environment() -> Environment:
+    env = Environment(loader=PackageLoader("jobcentertjek", "templates"), autoescape=True,
+                      trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
+    env.filters.update(md=markdown_to_html, danish_date=PartialDate.danish)
+    return env
 
 
 class PromiseItems:
@@ -107,9 +143,7 @@ class PromiseItems:
         self.corpus = corpus
         self.site_url = site_url
         self.tracked = {(p.plan.id, p.promise.id): p for p in corpus.promises}
-        self.env = Environment(loader=PackageLoader("jobcentertjek", "templates"), autoescape=True,
-                               trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
-        self.env.filters.update(md=markdown_to_html, danish_date=PartialDate.danish)
+        self.env = _template_environment()
 
     def items(self) -> list[FeedItem]:
         """Plans, responses that promise, updates and dated checks, newest first."""
@@ -155,11 +189,13 @@ class PromiseItems:
 
 
 def promise_feed(corpus: Corpus, site_url: str) -> Feed:
-    return Feed(PROMISE_FEED_URL, "Jobcentertjek: løfter", "Nye løfter, ændringer i løfternes status og efterprøvninger.",
-                "loefter/", PromiseItems(corpus, site_url).items())
+    items = PromiseItems(corpus, site_url).items() + [item for item, _ in recurrence_items(corpus, site_url)]
+    return Feed(PROMISE_FEED_URL, "Jobcentertjek: løfter",
+                "Nye løfter, ændringer i løfternes status, efterprøvninger og kritik, der kom igen.", "loefter/",
+                newest_first(items))
 
 
 def feed_files(corpus: Corpus, site_url: str) -> dict[str, bytes]:
     """Every feed by its site path."""
-    feeds = [*entry_feeds(corpus), promise_feed(corpus, site_url)]
+    feeds = [*entry_feeds(corpus, site_url), promise_feed(corpus, site_url)]
     return {feed.path: render_feed(feed, site_url) for feed in feeds}

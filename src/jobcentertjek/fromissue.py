@@ -22,7 +22,7 @@ import yaml
 from .dates import PartialDate
 from .freedates import parse_danish_date
 from .issueform import FORM_PATH, FormField, Submission, parse_body, read_form
-from .model import REPORT_KINDS, STATUS_LABELS, TYPE_LABELS
+from .model import REPORT_KINDS, STATUS_LABELS, TYPE_LABELS, Plan, Response
 from .problems import Problem
 from .reference import Kommune, danish_slug
 from .render import publishable_markdown
@@ -252,7 +252,7 @@ def _promises(draft: Draft, lines: list[str]) -> list[dict]:
     return promises
 
 
-def _changes(draft: Draft, lines: list[str], status: str | None, plan: Plan | None) -> list[dict]:
+def _changes(draft: Draft, lines: list[str], status: str | None, plan: Plan | Response | None) -> list[dict]:
     changes = []
     for number, line in enumerate(lines, 1):
         which, _, note = (part.strip() for part in line.partition("|"))

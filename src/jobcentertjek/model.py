@@ -185,6 +185,14 @@ class StatusChange(_Strict):
     note: Markdown | None = None
 
 
+class Repeat(_Strict):
+    """A report's link to an earlier promise whose problem it criticises again."""
+
+    plan: EntryId = Field(description="The id of an earlier plan in the same kommune (or hele-landet).")
+    promise: Slug = Field(description="The id of a promise in that plan.")
+    note: PlainText | None = Field(None, description="Optional: what the report criticises again, in one line.")
+
+
 class _Entry(_Strict):
     title: PlainText
     date: Date
@@ -206,6 +214,7 @@ class Report(_Entry):
     findings: list[Markdown] = Field(min_length=1)
     figures: list[Figure] = Field(default_factory=list)
     people: list[Actor] = Field(default_factory=list, description="People named in their public role.")
+    repeats: list[Repeat] = Field(default_factory=list, description="Earlier promises this report criticises again.")
 
 
 class Response(_Entry):

@@ -1,4 +1,5 @@
-"""Open data: every entry as JSON and CSV, every promise as CSV, and the entry JSON Schema.
+"""Open data: every entry as JSON and CSV, every promise and every repeated criticism as CSV, and the
+entry JSON Schema.
 
 The files are byte-stable: keys sorted, rows in the site's order (newest first, by date
 then id), "\\n" line endings, UTF-8 without a byte order mark. The only value that
@@ -14,7 +15,7 @@ import sys
 from pathlib import Path
 
 from . import model
-from .corpus import Corpus, TrackedPromise
+from .corpus import Corpus, Recurrence, TrackedPromise
 from .reference import kommuner
 from .render import markdown_to_text
 from .site import absolute_url, entry_url, promise_anchor
@@ -32,6 +33,8 @@ ENTRY_COLUMNS = ["id", "url", "type", "date", "kommune", "kommune_name", "title"
 PROMISE_COLUMNS = ["plan_id", "promise_id", "url", "kommune", "kommune_name", "text", "promised_by",
                    "deadline", "status", "status_label", "status_date", "overdue_days", "plan_title",
                    "checked_date", "checked_note", "unchecked_for_a_year"]
+REPEAT_COLUMNS = ["report_id", "report_url", "report_kommune", "report_date", "plan_id", "promise_id", "promise_url",
+                  "kommune", "promise_date", "status_at_report", "status_today", "note"]
 LIST_SEPARATOR = "; "
 
 
@@ -83,6 +86,18 @@ def promise_row(promise: TrackedPromise, site_url: str) -> list:
     ]
 
 
+def repeat_row(recurrence: Recurrence, site_url: str) -> list:
+    """One ``repeats`` link: the report, the earlier promise (``kommune`` is the promise's), and the
+    promise's status on the report's date and today."""
+    report, promise = recurrence.report, recurrence.promise
+    return [
+        report.id, absolute_url(site_url, entry_url(report.id)), report.entry.kommune, str(report.entry.date),
+        promise.plan.id, promise.promise.id,
+        absolute_url(site_url, entry_url(promise.plan.id) + "#" + promise_anchor(promise)),
+        recurrence.kommune, str(promise.plan.entry.date), recurrence.status_then, promise.status, recurrence.note or "",
+    ]
+
+
 def _csv(header: list[str], rows: list[list]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -97,6 +112,7 @@ def data_files(corpus: Corpus, site_url: str) -> dict[str, str]:
         "data/entries.json": entries_json(corpus, site_url),
         "data/entries.csv": _csv(ENTRY_COLUMNS, [entry_row(item, site_url) for item in corpus.entries]),
         "data/promises.csv": _csv(PROMISE_COLUMNS, [promise_row(p, site_url) for p in corpus.promises]),
+        "data/repeats.csv": _csv(REPEAT_COLUMNS, [repeat_row(r, site_url) for r in corpus.recurrences]),
         SCHEMA_PATH: schema_text(),
     }
 

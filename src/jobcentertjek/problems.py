@@ -19,11 +19,11 @@ class Problem:
     column: int
     field: str
     message: str
-    severity: str = "error"  # "error" fails the check; "warning" is printed only
+    severity: str = "error"  # "error" fails the check; "warning" and "hint" are printed only
 
     def __str__(self) -> str:
         """One line, whatever the file's name or its field names contain."""
-        prefix = "advarsel: " if self.severity == "warning" else ""
+        prefix = {"warning": "advarsel: ", "hint": "tip: "}.get(self.severity, "")
         return _one_line(f"{self.path}:{self.line}:{self.column}: {self.field}: {prefix}{self.message}")
 
     def github_annotation(self) -> str:
@@ -32,7 +32,7 @@ class Problem:
         File names and field names come from a contributor's pull request: escaped as the
         workflow-command syntax requires, they cannot end the command or start another.
         """
-        kind = "warning" if self.severity == "warning" else "error"
+        kind = {"warning": "warning", "hint": "notice"}.get(self.severity, "error")
         return (
             f"::{kind} file={_property(self.path)},line={self.line},col={self.column},"
             f"title={_property(self.field)}::{_data(self.message)}"

@@ -7,6 +7,7 @@ lives in the Jinja templates next to this module.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
@@ -14,7 +15,7 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
 from .corpus import Corpus, TrackedPromise
-from .dates import PartialDate
+from .dates import PartialDate, elapsed
 from .grammar import count, plural
 from .model import OVERDUE_LABEL, REPORT_KINDS, STATUS_LABELS, TYPE_LABELS, UNCHECKED_LABEL
 from .reference import danish_slug, kommuner, regions, tags
@@ -34,6 +35,12 @@ PROMISE_PAGE_ROWS = 150
 THREAD_AROUND = 3  # in a long thread, the entries shown before and after the page's own
 HISTORY_LATEST = 3  # the latest steps of a promise's history shown on its plan's page
 PROMISE_HEADING_LENGTH = 120  # a promise up to this many characters long is its own heading
+REPEATS_ON_PLAN = 3  # the newest reports linked at a promise that was criticised again
+REPEAT_PAGE_ROWS = 100  # the national list of repeated criticism keeps its newest years until this many
+REPEATED = "repeated"  # the promise list filter for promises criticised again
+REPEATED_LABEL = "Kritikken kom igen"
+REPEATS_URL = "gentaget/"
+FILTERS = [*STATUS_LABELS, "overdue", "unchecked", REPEATED]  # what a promise list can be filtered by
 
 
 @dataclass(frozen=True)
@@ -75,9 +82,14 @@ def tag_url(tag: str) -> str:
     return f"emner/{danish_slug(tag)}/"
 
 
+def filter_label(status: str) -> str:
+    """The label of a promise list filter: a status, "overdue", "unchecked" or "repeated"."""
+    return {"overdue": OVERDUE_LABEL, "unchecked": UNCHECKED_LABEL, REPEATED: REPEATED_LABEL}.get(status) \
+        or STATUS_LABELS[status]
+
+
 def status_url(status: str) -> str:
-    label = {"overdue": OVERDUE_LABEL, "unchecked": UNCHECKED_LABEL}.get(status) or STATUS_LABELS[status]
-    return f"loefter/{danish_slug(label)}/"
+    return f"loefter/{danish_slug(filter_label(status))}/"
 
 
 SITE_FEED_URL = "feed.xml"
@@ -158,14 +170,16 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(md=markdown_to_html, danish_date=_danish_date, number=_number, person=_person, url=relative,
-                       slug=danish_slug, count=count, plural=plural, heading=_heading)
+                       slug=danish_slug, count=count, plural=plural, heading=_heading,
+                       elapsed_since=lambda later, earlier: elapsed(earlier, later))
     env.globals.update(
         entry_url=entry_url, kommune_url=kommune_url, tag_url=tag_url, status_url=status_url,
         STATUS_LABELS=STATUS_LABELS, TYPE_LABELS=TYPE_LABELS, REPORT_KINDS=REPORT_KINDS,
         OVERDUE_LABEL=OVERDUE_LABEL, UNCHECKED_LABEL=UNCHECKED_LABEL, PROMISE_HEADING_LENGTH=PROMISE_HEADING_LENGTH, kommuner=kommuner(), tags=tags(),
         promise_anchor=promise_anchor, history_window=history_window,
         SITE_FEED_URL=SITE_FEED_URL, PROMISE_FEED_URL=PROMISE_FEED_URL, calendar_url=calendar_url,
-        has_deadlines=has_deadlines,
+        has_deadlines=has_deadlines, filter_label=filter_label, REPEATED_LABEL=REPEATED_LABEL, REPEATS_URL=REPEATS_URL,
+        REPEATS_ON_PLAN=REPEATS_ON_PLAN, FILTERS=FILTERS,
     )
     return env
 
@@ -195,7 +209,8 @@ class SiteGenerator:
 
     def pages(self) -> list[Page]:
         return [self._home(), self._kommune_index(), *self._kommune_pages(), *self._entry_pages(),
-                *self._promise_pages(), self._tag_index(), *self._tag_pages(), self._corrections()]
+                *self._promise_pages(), *self._repeat_pages(),
+                self._tag_index(), *self._tag_pages(), self._corrections()]
 
     def render(self, page: Page) -> str:
         """The page source: YAML front matter, then the HTML body from its template."""
@@ -248,6 +263,8 @@ class SiteGenerator:
             return dict(promises=[p for p in promises if p.plan.id in ids or (with_overdue and p.is_overdue)],
                         response_days=[row for row in response_days if row[0].id in ids])
 
+        again = self.corpus.recurrences_by_promise
+        repeated = [(p, again[p.key]) for p in promises if p.key in again]
         feed = kommune_feed_url(kommune.slug) if entries else None
         years = _by_year(split.recent)
         pages = [Page(
@@ -256,7 +273,7 @@ class SiteGenerator:
             meta={"feed": feed, "feed_title": f"Jobcentertjek: {kommune.name}"} if feed else {},
             context=dict(feed=feed, calendar=calendar_url(kommune.slug) if has_deadlines(promises) else None,
                          kommune=kommune, entries=entries, years=years, full_years=newest_years(years),
-                         all_promises=promises, status_counts=self.corpus.status_counts(promises),
+                         all_promises=promises, status_counts=self.corpus.status_counts(promises), repeated=repeated,
                          archive=archive, first_older_year=split.first_older_year,
                          **part(split.recent, with_overdue=bool(split.older))))]
         for year, items in split.older.items():
@@ -284,6 +301,8 @@ class SiteGenerator:
                    for status in STATUS_LABELS]
         filters.append(("overdue", OVERDUE_LABEL, [p for p in promises if p.is_overdue]))
         filters.append(("unchecked", UNCHECKED_LABEL, [p for p in promises if p.is_unchecked]))
+        repeated = self.corpus.recurrences_by_promise
+        filters.append((REPEATED, REPEATED_LABEL, [p for p in promises if p.key in repeated]))
         pages = self._promise_list("loefter/", "Løfter", promises, filters, current=None,
                                    description="Alle løfter fra kommunernes handleplaner, med status og frist.")
         for status, label, subset in filters:
@@ -302,6 +321,25 @@ class SiteGenerator:
                                    **common))]
         pages += [Page(f"{url}{year}.md", f"{title}, {year}", "promises.html", searchable=False,
                        context=dict(promises=items, year=year, first_older_year=None, **common))
+                  for year, items in split.older.items()]
+        return pages
+
+    def _repeat_pages(self) -> list[Page]:
+        """Every report that criticises an earlier promise again, newest first and by kommune;
+        older years on pages of their own."""
+        recurrences = self.corpus.recurrences
+        split = split_by_year(recurrences, lambda r: r.report.entry.date.year, REPEAT_PAGE_ROWS)
+        archive = split.archive(REPEATS_URL)
+        counts = Counter(r.kommune for r in recurrences)
+        per_kommune = sorted(counts.items(), key=lambda row: (-row[1], kommuner()[row[0]].name))
+        common = dict(archive=archive, total=len(recurrences), kommune_count=len(counts))
+        pages = [Page(REPEATS_URL + "index.md", "Gentaget kritik", "repeats.html", searchable=False,
+                      description="Kritik, der kom igen efter et løfte om at rette op på den.",
+                      context=dict(groups=_by_kommune(split.recent), year=None, per_kommune=per_kommune,
+                                   first_older_year=split.first_older_year, **common))]
+        pages += [Page(f"{REPEATS_URL}{year}.md", f"Gentaget kritik, {year}", "repeats.html", searchable=False,
+                       context=dict(groups=_by_kommune(items), year=year, per_kommune=None, first_older_year=None,
+                                    **common))
                   for year, items in split.older.items()]
         return pages
 
@@ -335,6 +373,15 @@ def _entry_year(item) -> int:
 
 def _plan_year(promise: TrackedPromise) -> int:
     return promise.plan.entry.date.year
+
+
+def _by_kommune(recurrences: list) -> dict[str, list[list]]:
+    """Recurrences by the kommune whose promise it is (kommuner in the order of their newest), and
+    within each by report: a report that repeats several of a kommune's promises is shown once."""
+    groups: dict[str, dict[str, list]] = {}
+    for recurrence in recurrences:
+        groups.setdefault(recurrence.kommune, {}).setdefault(recurrence.report.id, []).append(recurrence)
+    return {slug: list(reports.values()) for slug, reports in groups.items()}
 
 
 def _by_year(entries: list) -> dict[int, list]:

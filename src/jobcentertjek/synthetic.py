@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from .dates import PartialDate
 from .model import REPORT_KINDS
 from .reference import danish_slug, kommuner, tags
 
@@ -102,6 +103,25 @@ FILLERS = [
     "Der er tale om en stikprøve, så tallene er usikre.", "Udvalget behandler sagen på sit næste møde.",
     "Det fremgår ikke, hvor mange borgere der er berørt i alt.", "Sagen er sendt videre til kommunalbestyrelsen.",
 ]
+# The problem a measure was meant to fix: a later report that criticises the measure's promise
+# again describes this problem, in its own words (it rarely quotes the promise).
+FIXES = {
+    "ansætte flere sagsbehandlere": "hver sagsbehandler har langt flere sager end anbefalet",
+    "indføre faste sagsbehandlere for borgere i lange forløb": "borgerne skifter sagsbehandler for ofte",
+    "gennemgå alle verserende sager om førtidspension": "sagsbehandlingstiden er alt for lang",
+    "oprette en uafhængig borgerrådgiver": "borgerne bliver ikke hørt, før der træffes afgørelse",
+    "forenkle brevene til borgerne": "breve fra jobcentret er svære at forstå",
+    "halvere ventetiden på den første samtale": "borgerne må vente måneder på en samtale",
+    "sikre at partshøring altid sker": "partshøringen bliver ofte glemt",
+    "uddanne medarbejderne i den nye lovgivning": "afgørelserne mangler en ordentlig begrundelse",
+    "følge op på alle omgjorte afgørelser": "for mange sager ender med at blive omgjort i Ankestyrelsen",
+    "invitere borgerne med i et følgepanel": "borgerne bliver ikke hørt, før der træffes afgørelse",
+    "lægge sagsbehandlingstiderne frem hvert kvartal": "sagsbehandlingstiden er alt for lang",
+    "stoppe gentagne arbejdsprøvninger uden ny viden": "arbejdsprøvninger gentages uden ny viden",
+    "nedbringe antallet af sager pr. medarbejder til højst 45": "hver sagsbehandler har langt flere sager end anbefalet",
+    "give borgerne ret til en bisidder ved alle møder": "borgere med psykiske lidelser mødes med mistillid",
+}
+REPEAT_SHARE = 0.15  # of the reports in a kommune with earlier promises: those that criticise one again
 FIGURE_LABELS = [("Sager gennemgået", None), ("Andel omgjorte afgørelser", "procent"),
                  ("Gennemsnitlig sagsbehandlingstid", "uger"), ("Sager pr. sagsbehandler", None),
                  ("Borgere i undersøgelsen", None), ("Andel der har skiftet sagsbehandler", "procent")]
@@ -116,6 +136,7 @@ class _Kommune:
     reports: list[str] = field(default_factory=list)
     answered: set[str] = field(default_factory=set)
     plans: list[tuple[str, dict]] = field(default_factory=list)  # (plan id, {promise id: (status, deadline)})
+    promises: list[tuple[str, str, str, str, str]] = field(default_factory=list)  # plan id, date, id, measure, topic
 
 
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
@@ -132,8 +153,10 @@ _Dumper.add_representer(str, _represent_str)
 class _Writer:
     """Writes one kommune's entries in date order, keeping track of threads and promises."""
 
-    def __init__(self, rng: random.Random, root: Path, used_ids: set[str]):
+    def __init__(self, rng: random.Random, root: Path, used_ids: set[str], again: random.Random | None = None):
         self.rng = rng
+        # Repeats draw from a stream of their own, so the rest of the record is the same with or without them.
+        self.again = again or random.Random(0)
         self.root = root
         self.used_ids = used_ids
         self.tag_names = list(tags())
@@ -228,16 +251,36 @@ class _Writer:
         publisher = r.choice(PUBLISHERS[kind])
         topic, problem = r.choice(TOPICS), r.choice(PROBLEMS)
         date = self.written_date(day)
-        title = f"{publisher}: {problem[0].upper()}{problem[1:]} i {kommune.name}"
         opening = f"{publisher} har undersøgt jobcentret i {kommune.name} og konkluderer, at {problem}."
-        entry = self.base(kommune, "report", title, date, self.summary(kommune.name, opening), topic)
+        summary = self.summary(kommune.name, opening)
+        repeated = self.repeated(kommune, date)
+        if repeated:  # the report criticises again what its first repeated promise was to fix
+            topic, problem = repeated[0][4], FIXES[repeated[0][3]]
+        title = f"{publisher}: {problem[0].upper()}{problem[1:]} i {kommune.name}"
+        entry = self.base(kommune, "report", title, date, summary, topic)
         entry["kind"] = kind
         entry["publisher"] = publisher
         entry["findings"] = [f"{p[0].upper()}{p[1:]}." for p in r.sample(PROBLEMS, r.randint(2, 6))]
+        if repeated:
+            entry["findings"][0] = f"{problem[0].upper()}{problem[1:]}."
+            if self.again.random() < 0.3:  # now and then a report recalls the promise itself
+                entry["findings"].append(f"Kommunen lovede allerede i {repeated[0][1][:4]} at {repeated[0][3]}.")
+            entry["repeats"] = [{"plan": plan_id, "promise": promise_id,
+                                 **({"note": f"Rapporten peger igen på, at {FIXES[measure]}."}
+                                    if self.again.random() < 0.5 else {})}
+                                for plan_id, _, promise_id, measure, _ in repeated]
         entry["figures"] = [self.figure(label, unit) for label, unit in r.sample(FIGURE_LABELS, r.randint(0, 3))]
         entry["people"] = [self.person(kommune.slug == "hele-landet") for _ in range(r.randint(0, 2))]
         entry["sources"] = [self.source(date, title, publisher)]
         kommune.reports.append(self.write(kommune, {k: v for k, v in entry.items() if v != []}))
+
+    def repeated(self, kommune: _Kommune, date: str) -> list[tuple]:
+        """For some reports, one or two of the kommune's recent promises made surely before ``date``."""
+        if not kommune.promises or self.again.random() >= REPEAT_SHARE:
+            return []
+        first = PartialDate.parse(date).first_day
+        earlier = [p for p in kommune.promises[-8:] if PartialDate.parse(p[1]).last_day < first]
+        return self.again.sample(earlier, min(len(earlier), self.again.choice([1, 1, 1, 2])))
 
     def figure(self, label: str, unit: str | None) -> dict:
         value = round(self.rng.uniform(3, 95), 1) if unit == "procent" else self.rng.randint(12, 900)
@@ -271,13 +314,16 @@ class _Writer:
             entry["responds_to"] = [r.choice(kommune.reports[-4:])]
         promised_by = self.person(kommune.slug == "hele-landet")  # copied per promise: no YAML aliases
         promises, state = [], {}
-        for measure in r.sample(MEASURES, r.randint(1, 4)):
+        measures = r.sample(MEASURES, r.randint(1, 4))
+        for measure in measures:
             promise = self.promise(measure, day, promised_by, date, title)
             promises.append(promise)
             state[promise["id"]] = promise["status"]
         entry["promises"] = promises
         entry["sources"] = [self.source(date, title, f"{kommune.name} Kommune")]
-        kommune.plans.append((self.write(kommune, entry), state))
+        plan_id = self.write(kommune, entry)
+        kommune.plans.append((plan_id, state))
+        kommune.promises += [(plan_id, date, p["id"], measure, topic) for p, measure in zip(promises, measures)]
 
     def promise(self, measure: str, day: dt.date, promised_by: dict, date: str, title: str) -> dict:
         r = self.rng
@@ -342,7 +388,7 @@ def generate_cases(root: Path, count: int, seed: int = 2026) -> Path:
     """Write ``count`` valid entries under ``root`` (``root/<kommune>/<id>.yaml``) and return ``root``."""
     rng = random.Random(seed)
     root.mkdir(parents=True, exist_ok=True)
-    writer = _Writer(rng, root, used_ids=set())
+    writer = _Writer(rng, root, used_ids=set(), again=random.Random(seed + 1))
     places = kommuner()
     for slug, n in _allocate(count, rng).items():
         place = _Kommune(slug, places[slug].name)

@@ -19,7 +19,8 @@ from pydantic import ValidationError
 
 from . import privacy
 from .dates import PartialDate
-from .model import MODELS, Actor, Check, Correction, Entry, Figure, Promise, Source, StatusChange, Update, _Entry
+from .model import (MODELS, Actor, Check, Correction, Entry, Figure, Promise, Repeat, Report, Source, StatusChange,
+                    Update, _Entry)
 from .problems import Problem
 from .reference import kommuner, suggest, tags
 from .yamlload import LoadedYaml, field_name, load_yaml, too_big
@@ -44,7 +45,7 @@ class LoadedEntry:
 
 _ALL_FIELDS = {
     name
-    for model in (*MODELS.values(), Actor, Check, Correction, Figure, Promise, Source, StatusChange)
+    for model in (*MODELS.values(), Actor, Check, Correction, Figure, Promise, Repeat, Source, StatusChange)
     for name in model.model_fields
 }
 MAX_GUESSES = 20
@@ -325,6 +326,8 @@ def check_links(entries: list[LoadedEntry]) -> list[Problem]:
             problems += _check_target(item, ("responds_to", i), target, by_id, nth=i)
         if isinstance(entry, Update):
             problems += _check_update(item, by_id)
+        if isinstance(entry, Report):
+            problems += _check_repeats(item, by_id)
     return problems
 
 
@@ -353,6 +356,39 @@ def _check_update(item: LoadedEntry, by_id: dict) -> list[Problem]:
             problems.append(item.problem(("changes", i, "promise"),
                                          f"planen {update.plan!r} har intet løfte {change.promise!r}; "
                                          f"dens løfter er: {', '.join(promise_ids)}"))
+    return problems
+
+
+def _check_repeats(item: LoadedEntry, by_id: dict) -> list[Problem]:
+    """A report's ``repeats``: each an earlier promise of its own kommune (or hele-landet), listed once."""
+    report = item.entry
+    problems, seen = [], set()
+    for i, repeat in enumerate(report.repeats):
+        at = ("repeats", i)
+        if repeat.plan not in by_id:
+            hint = _did_you_mean(repeat.plan, by_id, nth=i)
+            problems.append(item.problem((*at, "plan"), f"der findes ingen sag med id'et {repeat.plan!r}{hint}"))
+            continue
+        plan = by_id[repeat.plan].entry
+        if not getattr(plan, "promises", None):
+            problems.append(item.problem((*at, "plan"), f"{repeat.plan!r} er ikke en handleplan (type: plan) "
+                                                        "eller et svar med løfter"))
+            continue
+        promise_ids = [p.id for p in plan.promises]
+        if repeat.promise not in promise_ids:
+            problems.append(item.problem((*at, "promise"), f"planen {repeat.plan!r} har intet løfte {repeat.promise!r}; "
+                                                           f"dens løfter er: {', '.join(promise_ids)}"))
+        if not plan.date.first_day < report.date.last_day:
+            problems.append(item.problem((*at, "plan"), f"planen er fra {plan.date}, ikke før rapporten ({report.date}); "
+                                                        "en rapport kan kun gentage kritik af et tidligere løfte"))
+        if "hele-landet" not in (plan.kommune, report.kommune) and plan.kommune != report.kommune:
+            problems.append(item.problem((*at, "plan"), f"planen hører til {plan.kommune!r}, rapporten til "
+                                                        f"{report.kommune!r}; brug løfter fra samme kommune "
+                                                        "eller fra hele-landet"))
+        if (repeat.plan, repeat.promise) in seen:
+            problems.append(item.problem(at, f"løftet {repeat.promise!r} i planen {repeat.plan!r} står allerede "
+                                             "under repeats"))
+        seen.add((repeat.plan, repeat.promise))
     return problems
 
 

@@ -76,4 +76,5 @@ def page_paths(built_site: Path) -> dict[str, str]:
         "entry": f"/sager/{entry}/",
         "promises": "/loefter/",
         "tag": "/emner/fleksjob/",
+        "repeats": "/gentaget/",
     }

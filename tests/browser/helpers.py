@@ -15,7 +15,7 @@ PHONE = {"width": 375, "height": 812}
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's scheme
 NO_RESULTS = "Ingen resultater fundet"  # Material 9.8 for `language: da`
-PAGE_TYPES = ["home", "kommuner", "timeline", "entry", "promises", "tag"]
+PAGE_TYPES = ["home", "kommuner", "timeline", "entry", "promises", "tag", "repeats"]
 
 
 def search(page: Page, word: str) -> None:

@@ -42,7 +42,17 @@ def national_paths(national_site, shortened_entry) -> dict[str, str]:
     promise_year = sorted((site / "loefter").glob("[0-9]*/"))[0].name
     return {"long kommune": "/kommuner/koebenhavn/", "kommune year": f"/kommuner/koebenhavn/{year}/",
             "tag year": f"/emner/fleksjob/{tag_year}/", "promise year": f"/loefter/{promise_year}/",
-            "shortened entry": shortened_entry}
+            "shortened entry": shortened_entry, **repeat_paths(national_site)}
+
+
+def repeat_paths(national_site) -> dict[str, str]:
+    """The pages of criticism that came back: the national list, a report that repeats two
+    promises if there is one, the plan it repeats, and the tracker's filter."""
+    _, corpus = national_site
+    report_id = max(corpus.recurrences_by_report, key=lambda rid: len(corpus.recurrences_by_report[rid]))
+    plan_id = corpus.recurrences_by_report[report_id][0].promise.plan.id
+    return {"repeats": "/gentaget/", "repeating report": f"/sager/{report_id}/", "repeated plan": f"/sager/{plan_id}/",
+            "repeated filter": "/loefter/kritikken-kom-igen/"}
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
@@ -77,5 +87,59 @@ def test_a_reader_walks_from_a_kommune_to_an_older_year_and_through_a_left_out_r
         page.keyboard.press("Enter")
         page.wait_for_url(f"**{target.strip('./')}/")
         expect(page.locator('.jct-thread [aria-current="page"]')).to_have_count(1)
+    finally:
+        context.close()
+
+
+def focus_by_tab(page, locator, limit: int = 400) -> None:
+    """Press Tab until ``locator`` has the focus, as a keyboard user would reach it."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if locator.evaluate("el => el === document.activeElement"):
+            return
+    raise AssertionError(f"{locator} cannot be reached with Tab")
+
+
+def test_a_reader_follows_repeated_criticism_to_the_promise_by_keyboard(browser, national_url):
+    context = browser.new_context(base_url=national_url, viewport=DESKTOP)
+    try:
+        page = context.new_page()
+        page.goto("/gentaget/")
+        report = page.locator(".jct-repeat-group .jct-card__title a").first
+        title = report.inner_text()
+        focus_by_tab(page, report)
+        page.keyboard.press("Enter")
+        expect(page.get_by_role("heading", level=1)).to_have_text(title)
+        report_url = page.url
+        expect(page.get_by_role("heading", level=2, name="Dette er lovet før")).to_be_visible()
+        promise = page.locator(".jct-before__list > li > a").first
+        anchor = promise.get_attribute("href").split("#")[1]
+        focus_by_tab(page, promise)
+        page.keyboard.press("Enter")
+        page.wait_for_url(f"**#{anchor}")
+        again = page.locator(f"#{anchor} .jct-again")
+        expect(again).to_contain_text("Kritikken kom igen: ")
+        report_path = report_url.split("/sager/")[1]
+        expect(again.locator(f'a[href$="{report_path}"]')).to_have_count(1)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["/loefter/", "/kommuner/koebenhavn/"])
+def test_the_repeated_filter_works_by_keyboard(browser, national_url, path):
+    context = browser.new_context(base_url=national_url, viewport=DESKTOP)
+    try:
+        page = context.new_page()
+        page.goto(path)
+        rows = page.locator(".jct-promises tbody tr[data-status]")
+        marked = page.locator('.jct-promises tbody tr[data-repeated="ja"]').count()
+        assert 0 < marked < rows.count()
+        status = page.locator("form[data-jct-filter] select[name=status]")
+        focus_by_tab(page, status)
+        page.keyboard.press("End")  # the last choice: "Kritikken kom igen"
+        expect(status).to_have_value("repeated")
+        expect(page.locator(".jct-promises tbody tr[data-status]:visible")).to_have_count(marked)
+        expect(page.locator('.jct-promises tbody tr[data-status]:not([data-repeated="ja"]):visible')).to_have_count(0)
+        expect(page.locator("form[data-jct-filter] output")).to_have_text(f"{marked} af {rows.count()} løfter vises")
     finally:
         context.close()

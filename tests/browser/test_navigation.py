@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from jobcentertjek.model import OVERDUE_LABEL, STATUS_LABELS, UNCHECKED_LABEL
+from jobcentertjek.site import REPEATED_LABEL
 
 pytestmark = pytest.mark.browser
 
@@ -63,7 +64,7 @@ def test_status_filter_pages_work_without_javascript(new_page):
     page.goto("/loefter/")
     links = page.get_by_role("navigation", name="Vis løfter efter status").get_by_role("link")
     filters = [(link.inner_text(), link.get_attribute("href")) for link in links.all()]
-    assert len(filters) == len(STATUS_LABELS) + 3  # "Alle", every status, overdue, and not checked for a year
+    assert len(filters) == len(STATUS_LABELS) + 4  # "Alle", every status, overdue, not checked for a year, criticised again
     total = page.locator(ROWS).count()
     assert total > 0
     for text, href in filters[1:]:
@@ -78,6 +79,10 @@ def test_status_filter_pages_work_without_javascript(new_page):
                 assert row.get_attribute("data-status") in ("not-assessed", "in-progress", "stalled")
             continue
         # Each row says its status in words (the overdue badge comes after the status badge).
+        if label == REPEATED_LABEL:  # the row's "Kritik igen" cell says how many times
+            for row in rows.all():
+                expect(row.locator(".jct-again-mark")).to_have_text(re.compile(r"^\d+ gange?$"))
+            continue
         badge = ".jct-status--overdue" if label == OVERDUE_LABEL else ".jct-status"
         for row in rows.all():
             expect(row.locator(badge).first).to_have_text(label)
@@ -106,6 +111,8 @@ def test_promise_filter_form_changes_visible_rows(page):
             assert all(r["overdue"] == "ja" for r in rows)
         elif value == "unchecked":
             assert all(r["unchecked"] == "ja" for r in rows) and rows
+        elif value == "repeated":
+            assert all(r.get("repeated") == "ja" for r in rows)
         else:
             assert all(r["status"] == value for r in rows)
         expect(form.locator("output")).to_have_text(f"{len(rows)} af {total} løfter vises")
