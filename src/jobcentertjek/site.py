@@ -14,6 +14,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
 from .corpus import Corpus, TrackedPromise
 from .dates import PartialDate
+from .kort import locator, map_context
 from .model import OVERDUE_LABEL, REPORT_KINDS, STATUS_LABELS, TYPE_LABELS
 from .reference import danish_slug, kommuner, regions, tags
 from .render import markdown_to_html
@@ -207,12 +208,13 @@ class SiteGenerator:
                     context=dict(latest=corpus.entries[:LATEST_ON_HOME], type_counts=corpus.type_counts(),
                                  promises=promises, status_counts=corpus.status_counts(promises),
                                  overdue=[p for p in promises if p.is_overdue],
-                                 kommuner_with_entries=sum(1 for k in corpus.by_kommune if k != "hele-landet")))
+                                 kommuner_with_entries=sum(1 for k in corpus.by_kommune if k != "hele-landet"),
+                                 kort=map_context(corpus)))
 
     def _kommune_index(self) -> Page:
         by_region = {region: [k for k in kommuner().values() if k.region == region] for region in regions()}
         return Page("kommuner/index.md", "Kommuner", "kommuner.html", searchable=False,
-                    context=dict(by_region=by_region, national=kommuner()["hele-landet"]))
+                    context=dict(by_region=by_region, national=kommuner()["hele-landet"], kort=map_context(self.corpus)))
 
     def _kommune_pages(self) -> list[Page]:
         return [page for kommune in kommuner().values() for page in self._kommune(kommune)]
@@ -240,6 +242,7 @@ class SiteGenerator:
             meta={"feed": feed, "feed_title": f"Jobcentertjek: {kommune.name}"} if feed else {},
             context=dict(feed=feed, calendar=calendar_url(kommune.slug) if has_deadlines(promises) else None,
                          kommune=kommune, entries=entries, years=years, full_years=newest_years(years),
+                         locator=locator(kommune),
                          all_promises=promises, status_counts=self.corpus.status_counts(promises),
                          archive=archive, first_older_year=split.first_older_year,
                          **part(split.recent, with_overdue=bool(split.older))))]
