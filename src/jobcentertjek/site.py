@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
+from . import tidslinje
 from .corpus import Corpus, TrackedPromise
 from .dates import PartialDate
 from .kort import locator, map_context
@@ -243,6 +244,8 @@ class SiteGenerator:
             context=dict(feed=feed, calendar=calendar_url(kommune.slug) if has_deadlines(promises) else None,
                          kommune=kommune, entries=entries, years=years, full_years=newest_years(years),
                          locator=locator(kommune),
+                         threads=[(t[0], tidslinje.build(thread_window(t, t[-1].id), self.corpus))
+                                  for t in tidslinje.threads_of(self.corpus, split.recent)],
                          all_promises=promises, status_counts=self.corpus.status_counts(promises),
                          archive=archive, first_older_year=split.first_older_year,
                          **part(split.recent, with_overdue=bool(split.older))))]
@@ -260,8 +263,10 @@ class SiteGenerator:
         # A plan's own updates are linked from its promises' histories; listed again below, they
         # would make a long-followed plan's page the heaviest of the site.
         shown = [o for o in thread if not (o.entry.type == "update" and o.entry.plan == item.id)]
+        window = thread_window(shown, item.id)
         return Page(f"sager/{item.id}.md", item.entry.title, "entry.html",
-                    context=dict(item=item, thread=thread_window(shown, item.id), thread_length=len(shown),
+                    context=dict(item=item, thread=window, thread_length=len(shown),
+                                 timeline=tidslinje.build(window, self.corpus, current=item.id),
                                  followups=len(thread) - len(shown),
                                  promises=self.corpus.promises_of(plan_id=item.id)))
 
