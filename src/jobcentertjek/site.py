@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
-from . import tidslinje
+from . import sammenligning, tidslinje
 from .corpus import Corpus, TrackedPromise
 from .dates import PartialDate
 from .kort import locator, map_context
@@ -82,6 +82,11 @@ def status_url(status: str) -> str:
 
 SITE_FEED_URL = "feed.xml"
 PROMISE_FEED_URL = "loefter/feed.xml"
+
+
+def comparison_url(column) -> str:
+    """The /kommuner/ table sorted by ``column`` (sammenligning.COLUMNS): by name it is /kommuner/ itself."""
+    return "kommuner/" if column.key == "kommune_name" else f"kommuner/sorteret/{column.slug}/"
 
 
 def kommune_feed_url(slug: str) -> str:
@@ -159,7 +164,7 @@ def _environment() -> Environment:
         OVERDUE_LABEL=OVERDUE_LABEL, PROMISE_HEADING_LENGTH=PROMISE_HEADING_LENGTH, kommuner=kommuner(), tags=tags(),
         promise_anchor=promise_anchor, history_window=history_window,
         SITE_FEED_URL=SITE_FEED_URL, PROMISE_FEED_URL=PROMISE_FEED_URL, calendar_url=calendar_url,
-        has_deadlines=has_deadlines,
+        has_deadlines=has_deadlines, comparison_url=comparison_url,
     )
     return env
 
@@ -181,7 +186,7 @@ class SiteGenerator:
         return f"{self.settings.repo_url}/issues/new?template=rettelse.yml&entry={item.id}"
 
     def pages(self) -> list[Page]:
-        return [self._home(), self._kommune_index(), *self._kommune_pages(), *self._entry_pages(),
+        return [self._home(), self._kommune_index(), *self._comparison_pages(), *self._kommune_pages(), *self._entry_pages(),
                 *self._promise_pages(), self._tag_index(), *self._tag_pages(), self._corrections()]
 
     def render(self, page: Page) -> str:
@@ -215,7 +220,17 @@ class SiteGenerator:
     def _kommune_index(self) -> Page:
         by_region = {region: [k for k in kommuner().values() if k.region == region] for region in regions()}
         return Page("kommuner/index.md", "Kommuner", "kommuner.html", searchable=False,
-                    context=dict(by_region=by_region, national=kommuner()["hele-landet"], kort=map_context(self.corpus)))
+                    context=dict(by_region=by_region, national=kommuner()["hele-landet"], kort=map_context(self.corpus),
+                                 lines=sammenligning.lines(self.corpus), columns=sammenligning.COLUMNS))
+
+    def _comparison_pages(self) -> list[Page]:
+        """The /kommuner/ table sorted by each column, for readers without JavaScript."""
+        lines = sammenligning.lines(self.corpus)
+        return [Page(comparison_url(column).rstrip("/") + ".md", f"Kommuner sorteret efter {column.label.lower()}",
+                     "kommuner_sorteret.html", searchable=False,
+                     context=dict(lines=sammenligning.sorted_lines(lines, column), columns=sammenligning.COLUMNS,
+                                  current=column))
+                for column in sammenligning.COLUMNS[1:]]
 
     def _kommune_pages(self) -> list[Page]:
         return [page for kommune in kommuner().values() for page in self._kommune(kommune)]

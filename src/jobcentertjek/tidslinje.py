@@ -131,6 +131,9 @@ class _Scale:
         """Where the axis is cut: the middle of each compressed stretch."""
         return [round((self(a) + self(b)) / 2) for a, b, cut in self.pieces if cut]
 
+    def in_cut(self, day: dt.date) -> bool:
+        return any(a < day < b for a, b, cut in self.pieces if cut)
+
     def __call__(self, day: dt.date) -> float:
         if self.lone:
             return (LEFT + RIGHT) / 2
@@ -169,7 +172,7 @@ def build(rows: list, corpus, current: str | None = None, bands: int = MAX_BANDS
     deadlines = [p.promise.deadline.last_day for p in promises if p.promise.deadline]
     overdue = [p for p in promises if p.is_overdue]
     days = {d.first_day for d in dates} | {d.last_day + dt.timedelta(days=1) for d in dates if d.precision != "day"}
-    days |= set(deadlines) | {today for _ in overdue[:1]}
+    days |= set(deadlines) | ({today} if promises else set())  # a promise's status holds until today
     hidden = [(rows[i - 1].item.entry.date.first_day, rows[i + 1].item.entry.date.first_day)
               for i, row in enumerate(rows) if row.hidden and 0 < i < len(rows) - 1]
     scale = _Scale(days, hidden)
@@ -203,13 +206,21 @@ def build(rows: list, corpus, current: str | None = None, bands: int = MAX_BANDS
 
     drawn = []
     for p in promises[:bands]:
-        steps = p.history
-        ends = [s.date.first_day for s in steps[1:]] + [max(today, end)]
-        drawn.append([Step(x(min(s.date.first_day, end)), x(min(e, end)), s.status) for s, e in zip(steps, ends)])
+        band, at = [], x(p.history[0].date.first_day)
+        for step, following in zip(p.history, [*p.history[1:], None]):
+            # an update dated only to the year may start before its plan: a band never runs backwards
+            until = max(at, x(following.date.first_day) if following else x(end))
+            if until > at or not following:
+                band.append(Step(at, until, step.status))
+            at = until
+        drawn.append(band)
 
     first_day = min(days)
-    ticks = [(x(max(day, first_day)), label) for day, label in _ticks(first_day, end)]
-    ticks = [(at, label) for at, label in ticks if at <= RIGHT - 8 * len(label)]  # room for the label
+    plain_end = max([b for a, b, cut in scale.pieces if not cut], default=first_day)
+    ticks = [(x(max(day, first_day)), label) for day, label in _ticks(first_day, plain_end)
+             if not scale.in_cut(day)]
+    room = [(at, label) for at, label in ticks if at <= RIGHT - 8 * len(label)]  # each label needs its room
+    ticks = [tick for i, tick in enumerate(room) if i == 0 or tick[0] - room[i - 1][0] >= 8 * len(room[i - 1][1])]
     return Timeline(marks=marks, elisions=elisions, cuts=scale.cuts, ticks=ticks, gaps=gaps, flags=flags,
                     late=late, bands=drawn, more_promises=max(0, len(promises) - bands),
                     start=min(dates, key=PartialDate.sort_key), end=max(dates, key=PartialDate.sort_key),
