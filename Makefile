@@ -22,8 +22,11 @@ build: $(STAMP)
 serve: build
 	$(BIN)/mkdocs serve --livereload
 
+# The browser tests write a screenshot of each graphic (map, timelines, table) at 1280 and
+# 375 px, light and dark, to test-screenshots/: look at them after a change to the drawings.
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest
+	@echo "Screenshots of the graphics: test-screenshots/"
 
 # The browser tests drive the system's Chromium (Debian's package), never a downloaded one.
 # GitHub's Ubuntu runners already have /usr/bin/chromium, so there this does nothing.
