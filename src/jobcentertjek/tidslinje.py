@@ -83,6 +83,10 @@ class Timeline:
     summary: str = ""
 
     @property
+    def has_spans(self) -> bool:
+        return any(m.x1 is not None for m in self.marks)
+
+    @property
     def late_y(self) -> int:
         return 68
 
