@@ -1,6 +1,6 @@
 """The map, the thread timelines and the kommuner side by side, as a reader gets them.
 
-The golden files (tests/golden/) hold what the SVG says, element by element: shapes by class,
+The golden files (tests/graphics_golden/) hold what the SVG says, element by element: shapes by class,
 their links, accessible names and labels, and where they sit on the axis, not pixels. After a
 deliberate change, regenerate them with ``UPDATE_GOLDEN=1 pytest tests/test_graphics.py``
 and read the diff.
@@ -27,7 +27,7 @@ from jobcentertjek.opendata import data_files
 from jobcentertjek.reference import kommuner
 from jobcentertjek.site import SiteGenerator, SiteSettings, thread_window
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parent / "graphics_golden"
 SVG = "{http://www.w3.org/2000/svg}"
 ON = dt.date(2019, 6, 30)
 
