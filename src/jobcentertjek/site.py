@@ -186,8 +186,9 @@ class SiteGenerator:
         return f"{self.settings.repo_url}/issues/new?template=rettelse.yml&entry={item.id}"
 
     def pages(self) -> list[Page]:
-        return [self._home(), self._kommune_index(), *self._comparison_pages(), *self._kommune_pages(), *self._entry_pages(),
-                *self._promise_pages(), self._tag_index(), *self._tag_pages(), self._corrections()]
+        return [self._home(), self._kommune_index(), *self._comparison_pages(), *self._kommune_pages(),
+                *self._entry_pages(), *self._promise_pages(), self._tag_index(), *self._tag_pages(),
+                self._corrections()]
 
     def render(self, page: Page) -> str:
         """The page source: YAML front matter, then the HTML body from its template."""
