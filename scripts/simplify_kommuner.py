@@ -4,11 +4,12 @@
     .venv/bin/python scripts/simplify_kommuner.py /work/shared/data/kommunegraenser/kommuner.geojson
 
 reads the DAGI boundaries (1.9 MB GeoJSON, WGS84; see that folder's README for provenance)
-and writes ``src/jobcentertjek/data/kort.json`` (about 70 KB, of which a page draws about 40 KB of outlines): for each kommune, by its
-kommunekode, SVG path data already projected, laid out and rounded to whole map units, in
+and writes ``src/jobcentertjek/data/kort.json`` (about 70 KB; a map draws about 41 KB of it):
+for each kommune, by its kommunekode, SVG path data already projected, laid out and rounded to
+whole map units, in
 
 - the main map (Denmark without Bornholm),
-- a box with Bornholm, moved into the sea north-east of Falster as Danish maps do,
+- a box with Bornholm, moved into the Baltic east of Møn, as Danish maps do,
 - an enlarged inset of the capital area, for the kommuner too small to click on the main map,
 - a locator: a coarse outline of the country plus each kommune's shape, for kommune pages.
 

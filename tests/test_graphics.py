@@ -17,8 +17,6 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
-
 from conftest import REPO, write_cases
 from helpers import dump, plan, promise, report, response, update
 from jobcentertjek import kort, sammenligning, tidslinje

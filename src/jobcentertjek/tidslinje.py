@@ -23,7 +23,7 @@ WIDTH = 640
 LEFT, RIGHT = 16, 624  # the axis
 AXIS_Y = 40
 ELISION = 28  # axis units taken by a run of entries left out
-MAX_BANDS = 3  # promises drawn with their status steps; the rest are counted in the description
+MAX_BANDS = 3  # promises drawn with their status steps; the description counts them all
 BAND_GAP = 6
 TICKS = 7  # at most this many year labels
 QUARTERS = {4: "april", 7: "juli", 10: "oktober"}
@@ -77,7 +77,6 @@ class Timeline:
     flags: list[int] = field(default_factory=list)  # deadlines
     late: tuple[int, int, int, int] | None = None  # overdue: (from x, to x, promises, most days)
     bands: list[list[Step]] = field(default_factory=list)
-    more_promises: int = 0
     start: PartialDate | None = None
     end: PartialDate | None = None
     summary: str = ""
@@ -93,6 +92,10 @@ class Timeline:
     @property
     def band_y(self) -> int:
         return 90 if self.late else 72
+
+    @property
+    def band_rows(self) -> list[tuple[int, list[Step]]]:
+        return [(self.band_y + BAND_GAP * i, band) for i, band in enumerate(self.bands)]
 
     @property
     def tick_y(self) -> int:
@@ -226,7 +229,7 @@ def build(rows: list, corpus, current: str | None = None, bands: int = MAX_BANDS
     room = [(at, label) for at, label in ticks if at <= RIGHT - 8 * len(label)]  # each label needs its room
     ticks = [tick for i, tick in enumerate(room) if i == 0 or tick[0] - room[i - 1][0] >= 8 * len(room[i - 1][1])]
     return Timeline(marks=marks, elisions=elisions, cuts=scale.cuts, ticks=ticks, gaps=gaps, flags=flags,
-                    late=late, bands=drawn, more_promises=max(0, len(promises) - bands),
+                    late=late, bands=drawn,
                     start=min(dates, key=PartialDate.sort_key), end=max(dates, key=PartialDate.sort_key),
                     summary=_summary(rows, gaps, promises))
 
