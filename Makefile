@@ -49,13 +49,17 @@ build: $(STAMP)
 serve: build
 	$(BIN)/mkdocs serve --livereload
 
+# The browser tests write a screenshot of each graphic (map, timelines, table) at 1280 and
+# 375 px, light and dark, to test-screenshots/: look at them after a change to the drawings.
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest
+	@echo "Screenshots of the graphics: test-screenshots/"
 
 # After an intended change to what readers get: rewrite tests/golden/expected/ (the output of
 # the fixture in tests/golden/cases/) and commit it with the change; tests/test_golden.py checks it.
 golden: $(STAMP)
 	$(BIN)/python tests/golden_outputs.py
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_graphics.py -k golden
 
 # The browser tests drive the system's Chromium (Debian's package), never a downloaded one.
 # GitHub's Ubuntu runners already have /usr/bin/chromium, so there this does nothing.

@@ -53,11 +53,46 @@
     });
   }
 
+  // Kommuner side by side: a heading sorts the table in place (without JavaScript it links
+  // to a page sorted by that column). Numbers largest first, names A to Å, dates newest first.
+  function setUpSorting(table) {
+    var body = table.tBodies[0];
+    var headings = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    table.addEventListener("click", function (event) {
+      var link = event.target.closest("[data-jct-sort]");
+      if (!link) return;
+      event.preventDefault();
+      var column = Number(link.dataset.jctSort);
+      var byName = column === 0;
+      var rows = Array.prototype.slice.call(body.rows);
+      function key(row) {
+        var cell = row.cells[column];
+        return byName ? cell.textContent : (cell.dataset.v || "");
+      }
+      rows.sort(function (a, b) {
+        if (byName) return key(a).localeCompare(key(b), "da");
+        var x = key(a), y = key(b);
+        var numeric = x !== "" && y !== "" && !isNaN(x) && !isNaN(y);
+        var order = numeric ? Number(y) - Number(x) : (y > x ? 1 : y < x ? -1 : 0);
+        return order || a.cells[0].textContent.localeCompare(b.cells[0].textContent, "da");
+      });
+      rows.forEach(function (row) { body.appendChild(row); });
+      headings.forEach(function (th, i) {
+        if (i === column) th.setAttribute("aria-sort", byName ? "ascending" : "descending");
+        else th.removeAttribute("aria-sort");
+      });
+      var status = document.querySelector("[data-jct-sort-status]");
+      if (status) status.textContent = "Sorteret efter " + link.textContent.toLowerCase();
+    });
+  }
+
   function init() {
     var form = document.querySelector("[data-jct-filter]");
     if (form) setUpFilter(form);
     var button = document.querySelector("[data-jct-reverse]");
     if (button) setUpTimelineOrder(button);
+    var sortable = document.querySelector("[data-jct-sortable]");
+    if (sortable) setUpSorting(sortable);
   }
 
   if (document.readyState === "loading") {

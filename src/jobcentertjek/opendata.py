@@ -14,7 +14,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import model
+from . import model, sammenligning
 from .corpus import Corpus, Recurrence, TrackedPromise
 from .reference import kommuner
 from .render import markdown_to_text
@@ -113,6 +113,7 @@ def data_files(corpus: Corpus, site_url: str) -> dict[str, str]:
         "data/entries.csv": _csv(ENTRY_COLUMNS, [entry_row(item, site_url) for item in corpus.entries]),
         "data/promises.csv": _csv(PROMISE_COLUMNS, [promise_row(p, site_url) for p in corpus.promises]),
         "data/repeats.csv": _csv(REPEAT_COLUMNS, [repeat_row(r, site_url) for r in corpus.recurrences]),
+        "data/kommuner.csv": _csv(sammenligning.CSV_COLUMNS, sammenligning.csv_rows(sammenligning.lines(corpus))),
         SCHEMA_PATH: schema_text(),
     }
 

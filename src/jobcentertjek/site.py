@@ -14,9 +14,11 @@ from urllib.parse import quote, urlencode
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
+from . import sammenligning, tidslinje
 from .corpus import Corpus, TrackedPromise
 from .dates import PartialDate, elapsed
 from .grammar import count, plural
+from .kort import locator, map_context
 from .model import OVERDUE_LABEL, REPORT_KINDS, STATUS_LABELS, TYPE_LABELS, UNCHECKED_LABEL
 from .reference import danish_slug, kommuner, regions, tags
 from .render import markdown_to_html
@@ -94,6 +96,11 @@ def status_url(status: str) -> str:
 
 SITE_FEED_URL = "feed.xml"
 PROMISE_FEED_URL = "loefter/feed.xml"
+
+
+def comparison_url(column) -> str:
+    """The /kommuner/ table sorted by ``column`` (sammenligning.COLUMNS): by name it is /kommuner/ itself."""
+    return "kommuner/" if column.key == "kommune_name" else f"kommuner/sorteret/{column.slug}/"
 
 
 def kommune_feed_url(slug: str) -> str:
@@ -179,7 +186,7 @@ def _environment() -> Environment:
         promise_anchor=promise_anchor, history_window=history_window,
         SITE_FEED_URL=SITE_FEED_URL, PROMISE_FEED_URL=PROMISE_FEED_URL, calendar_url=calendar_url,
         has_deadlines=has_deadlines, filter_label=filter_label, REPEATED_LABEL=REPEATED_LABEL, REPEATS_URL=REPEATS_URL,
-        REPEATS_ON_PLAN=REPEATS_ON_PLAN, FILTERS=FILTERS,
+        REPEATS_ON_PLAN=REPEATS_ON_PLAN, FILTERS=FILTERS, comparison_url=comparison_url,
     )
     return env
 
@@ -208,9 +215,9 @@ class SiteGenerator:
         return f"{self.settings.repo_url}/issues/new?{urlencode(fields, quote_via=quote)}"
 
     def pages(self) -> list[Page]:
-        return [self._home(), self._kommune_index(), *self._kommune_pages(), *self._entry_pages(),
-                *self._promise_pages(), *self._repeat_pages(),
-                self._tag_index(), *self._tag_pages(), self._corrections()]
+        return [self._home(), self._kommune_index(), *self._comparison_pages(), *self._kommune_pages(),
+                *self._entry_pages(), *self._promise_pages(), *self._repeat_pages(), self._tag_index(),
+                *self._tag_pages(), self._corrections()]
 
     def render(self, page: Page) -> str:
         """The page source: YAML front matter, then the HTML body from its template."""
@@ -238,12 +245,23 @@ class SiteGenerator:
                                  promises=promises, status_counts=corpus.status_counts(promises),
                                  overdue=[p for p in promises if p.is_overdue],
                                  responses_with_promises=len({p.plan.id for p in promises if p.plan.entry.type == "response"}),
-                                 kommuner_with_entries=sum(1 for k in corpus.by_kommune if k != "hele-landet")))
+                                 kommuner_with_entries=sum(1 for k in corpus.by_kommune if k != "hele-landet"),
+                                 kort=map_context(corpus)))
 
     def _kommune_index(self) -> Page:
         by_region = {region: [k for k in kommuner().values() if k.region == region] for region in regions()}
         return Page("kommuner/index.md", "Kommuner", "kommuner.html", searchable=False,
-                    context=dict(by_region=by_region, national=kommuner()["hele-landet"]))
+                    context=dict(by_region=by_region, national=kommuner()["hele-landet"], kort=map_context(self.corpus),
+                                 lines=sammenligning.lines(self.corpus), columns=sammenligning.COLUMNS))
+
+    def _comparison_pages(self) -> list[Page]:
+        """The /kommuner/ table sorted by each column, for readers without JavaScript."""
+        lines = sammenligning.lines(self.corpus)
+        return [Page(comparison_url(column).rstrip("/") + ".md", f"Kommuner sorteret efter {column.label.lower()}",
+                     "kommuner_sorteret.html", searchable=False,
+                     context=dict(lines=sammenligning.sorted_lines(lines, column), columns=sammenligning.COLUMNS,
+                                  current=column))
+                for column in sammenligning.COLUMNS[1:]]
 
     def _kommune_pages(self) -> list[Page]:
         return [page for kommune in kommuner().values() for page in self._kommune(kommune)]
@@ -273,6 +291,9 @@ class SiteGenerator:
             meta={"feed": feed, "feed_title": f"Jobcentertjek: {kommune.name}"} if feed else {},
             context=dict(feed=feed, calendar=calendar_url(kommune.slug) if has_deadlines(promises) else None,
                          kommune=kommune, entries=entries, years=years, full_years=newest_years(years),
+                         locator=locator(kommune),
+                         threads=[(t[0], tidslinje.build(thread_window(t, t[-1].id), self.corpus))
+                                  for t in tidslinje.threads_of(self.corpus, split.recent)],
                          all_promises=promises, status_counts=self.corpus.status_counts(promises), repeated=repeated,
                          archive=archive, first_older_year=split.first_older_year,
                          **part(split.recent, with_overdue=bool(split.older))))]
@@ -290,8 +311,10 @@ class SiteGenerator:
         # A plan's own updates are linked from its promises' histories; listed again below, they
         # would make a long-followed plan's page the heaviest of the site.
         shown = [o for o in thread if not (o.entry.type == "update" and o.entry.plan == item.id)]
+        window = thread_window(shown, item.id)
         return Page(f"sager/{item.id}.md", item.entry.title, "entry.html",
-                    context=dict(item=item, thread=thread_window(shown, item.id), thread_length=len(shown),
+                    context=dict(item=item, thread=window, thread_length=len(shown),
+                                 timeline=tidslinje.build(window, self.corpus, current=item.id),
                                  followups=len(thread) - len(shown),
                                  promises=self.corpus.promises_of(plan_id=item.id)))
 

@@ -22,7 +22,7 @@ def click_home_to_promises(page: Page) -> None:
     expect(page.get_by_role("heading", level=1, name="Jobcentertjek")).to_be_visible()
     page.get_by_role("link", name="Find din kommune").click()
     expect(page).to_have_url(re.compile(r"/kommuner/$"))
-    page.locator("article").get_by_role("link", name="København", exact=True).click()
+    page.locator("article .jct-kommuner").get_by_role("link", name="København", exact=True).click()  # the list, not the map or table
     expect(page).to_have_url(re.compile(r"/kommuner/koebenhavn/$"))
     expect(page.get_by_role("heading", level=1, name="København")).to_be_visible()
 

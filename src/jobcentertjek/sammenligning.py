@@ -1,0 +1,99 @@
+"""The kommuner side by side: one row of figures per kommune (and Hele landet), as a table on
+/kommuner/, as pre-sorted static pages (for readers without JavaScript) and as
+``data/kommuner.csv`` with the same columns."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+from .corpus import Corpus
+from .dates import PartialDate
+from .model import STATUS_LABELS, TYPE_LABELS
+from .reference import Kommune, danish_slug, kommuner
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # CSV header and the slug of the page sorted by it
+    label: str  # the table heading
+    anchor: str  # where on the kommune page the number's list is ("" for none)
+    numeric: bool = True
+
+    @property
+    def slug(self) -> str:
+        return danish_slug(self.label)
+
+
+COLUMNS = [
+    Column("kommune_name", "Kommune", "", numeric=False),
+    Column("entries", "Sager", "tidslinje"),
+    *(Column(f"type_{t}", label, "tidslinje") for t, label in TYPE_LABELS.items()),
+    Column("promises", "Løfter", "loefter"),
+    *(Column(f"status_{s.replace('-', '_')}", label, "loefter") for s, label in STATUS_LABELS.items()),
+    Column("overdue", "Frist overskredet", "loefter"),
+    Column("median_response_days", "Dage til første svar (median)", "svartid"),
+    Column("latest_date", "Seneste sag", "", numeric=False),
+]
+CSV_COLUMNS = ["kommune", *(c.key for c in COLUMNS)]
+
+
+@dataclass(frozen=True)
+class Line:
+    kommune: Kommune
+    values: dict  # by column key; None where there is nothing to count (no answer timed, no entry)
+    latest: object  # the newest entry, or None
+
+    def sort_key(self, column: Column):
+        value = self.values[column.key]
+        if column.key == "latest_date":
+            return value.sort_key() if value else (0, 0, 0)
+        if value is None:
+            return -1
+        return value
+
+
+def _median(days: list[int]) -> float | int | None:
+    if not days:
+        return None
+    middle = statistics.median(days)
+    return int(middle) if float(middle).is_integer() else middle
+
+
+def lines(corpus: Corpus) -> list[Line]:
+    """The 98 kommuner by name, then Hele landet."""
+    found = []
+    places = sorted((k for k in kommuner().values() if not k.is_national), key=lambda k: k.name)
+    places += [k for k in kommuner().values() if k.is_national]
+    for kommune in places:
+        entries = corpus.by_kommune.get(kommune.slug, [])
+        promises = corpus.promises_of(kommune=kommune.slug)
+        types = corpus.type_counts(entries)
+        statuses = corpus.status_counts(promises)
+        days = [d for _, _, d in corpus.response_days(kommune.slug) if d is not None]
+        values = {"kommune_name": kommune.name, "entries": len(entries),
+                  **{f"type_{t}": types[t] for t in TYPE_LABELS}, "promises": len(promises),
+                  **{f"status_{s.replace('-', '_')}": n for s, _, n in statuses},
+                  "overdue": sum(p.is_overdue for p in promises), "median_response_days": _median(days),
+                  "latest_date": entries[0].entry.date if entries else None}
+        found.append(Line(kommune, values, entries[0] if entries else None))
+    return found
+
+
+def sorted_lines(all_lines: list[Line], column: Column) -> list[Line]:
+    """Largest first for numbers (then by name), newest first for dates, A to Å for names."""
+    by_name = sorted(all_lines, key=lambda line: line.kommune.name)
+    if column.key == "kommune_name":
+        return by_name
+    return sorted(by_name, key=lambda line: line.sort_key(column), reverse=True)
+
+
+def csv_rows(all_lines: list[Line]) -> list[list]:
+    rows = []
+    for line in all_lines:
+        row = [line.kommune.slug]
+        for column in COLUMNS:
+            value = line.values[column.key]
+            row.append("" if value is None else str(value) if isinstance(value, PartialDate) else value)
+        rows.append(row)
+    return rows

@@ -1,0 +1,114 @@
+"""The map, the timelines and the kommuner side by side in Chromium: walked by keyboard, the
+measure chosen, the table sorted, and a screenshot of each graphic at 1280 and 375 px in both
+colour schemes, written to SCREENSHOTS (``make test`` names the folder) for a person to look at."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from jobcentertjek.corpus import Corpus
+from jobcentertjek.reference import kommuner, regions
+
+from .helpers import DESKTOP, PHONE, SCHEMES, axe_report
+
+REPO = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOTS = Path(os.environ.get("JCT_SCREENSHOTS", Path(__file__).resolve().parents[2] / "test-screenshots"))
+# (name, page path key or path, the graphic's selector)
+GRAPHICS = [
+    ("kort-forside", "/", ".jct-map"),
+    ("kort-kommuner", "/kommuner/", ".jct-map"),
+    ("lokalkort", "/kommuner/koebenhavn/", ".jct-locator"),
+    ("tidslinje-kommune", "/kommuner/koebenhavn/", ".jct-tl"),
+    ("tidslinje-sag", "/sager/2018-04-10-taskforce-foertidspension-fleksjob/", ".jct-tl"),
+    ("side-om-side", "/kommuner/", ".jct-table-wrap:has(.jct-compare)"),
+]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "375"])
+@pytest.mark.parametrize("name, path, selector", GRAPHICS, ids=[g[0] for g in GRAPHICS])
+def test_screenshot_of_each_graphic(new_page, page_paths, name, path, selector, viewport, scheme):
+    page = new_page(viewport=viewport, color_scheme=scheme)
+    page.goto(page_paths.get(path, path))
+    graphic = page.locator(selector).first
+    expect(graphic).to_be_visible()
+    box = graphic.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], f"{name} leaves the screen"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    graphic.screenshot(path=SCREENSHOTS / f"{name}-{viewport['width']}-{scheme}.png")
+    if viewport == PHONE and selector == ".jct-tl":
+        # the drawing keeps a readable size and scrolls sideways inside its own box
+        text = graphic.locator("svg text").first
+        assert text.evaluate("el => el.getBoundingClientRect().height") >= 12
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("path", ["/sager/2018-04-10-taskforce-foertidspension-fleksjob/", "/kommuner/ballerup/",
+                                  "/kommuner/sorteret/sager/"])
+def test_pages_with_timelines_and_tables_have_no_wcag_violations(new_page, path, scheme):
+    page = new_page(color_scheme=scheme)
+    page.goto(path)
+    count, report = axe_report(page)
+    assert count == 0, f"{path} ({scheme}):\n{report}"
+
+
+def test_the_map_can_be_walked_by_keyboard(page):
+    page.goto("/kommuner/")
+    page.locator("#jct-measure-o").focus()  # the last control before the map
+    names = []
+    for _ in range(98):
+        page.keyboard.press("Tab")
+        names.append(page.evaluate("document.activeElement.getAttribute('aria-label')"))
+    assert all(names), "every stop is a named kommune"
+    assert sorted(name.split(":")[0] for name in names) == sorted(k.name for k in kommuner().values() if k.code)
+    # the main map by region then name (as the list below), then the enlarged capital area by name
+    inset_from = next(i for i, n in enumerate(names) if n.startswith("Albertslund"))
+    main = [n.split(":")[0] for n in names[:inset_from]]
+    order = {k.name: (regions().index(k.region), k.name) for k in kommuner().values() if k.code}
+    assert main == sorted(main, key=order.get)
+    inset = [n.split(":")[0] for n in names[inset_from:]]
+    assert inset == sorted(inset) and "Frederiksberg" in inset
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(page.url.split("/kommuner/")[0] + "/kommuner/vallensbaek/")
+
+
+def test_the_map_is_coloured_by_the_chosen_measure_with_a_legend_in_words(page):
+    page.goto("/")
+    legend_entries, legend_overdue = page.locator(".jct-map__legend--e"), page.locator(".jct-map__legend--o")
+    expect(legend_entries).to_be_visible()
+    expect(legend_overdue).to_be_hidden()
+    shape = page.locator('.jct-map__svg a[href="kommuner/koebenhavn/"]')
+    fill = shape.evaluate("el => getComputedStyle(el).fill")
+    page.get_by_role("radio", name="Overskredne frister").check()
+    expect(legend_overdue).to_be_visible()
+    expect(legend_entries).to_be_hidden()
+    expect(legend_overdue).to_contain_text("Løfter over fristen")
+    assert shape.evaluate("el => getComputedStyle(el).fill") != fill
+
+
+def test_the_table_sorts_in_place_and_by_pages_without_javascript(new_page):
+    sizes = sorted(((len(entries), slug) for slug, entries in Corpus.load(REPO / "cases").by_kommune.items()),
+                   reverse=True)
+    assert sizes[0][0] > sizes[1][0], "the test needs one kommune with the most entries"
+    most = kommuner()[sizes[0][1]].name
+    page = new_page()
+    page.goto("/kommuner/")
+    heading = page.locator(".jct-compare thead a", has_text="Sager")
+    heading.click()
+    expect(page).to_have_url(page.url)  # stayed on /kommuner/
+    expect(page.locator(".jct-compare tbody tr").first.locator("th")).to_have_text(most)
+    expect(page.locator(".jct-compare thead th").nth(1)).to_have_attribute("aria-sort", "descending")
+    expect(page.locator("[data-jct-sort-status]")).to_have_text("Sorteret efter sager")
+
+    still = new_page(java_script_enabled=False)
+    still.goto("/kommuner/")
+    still.locator(".jct-compare thead a", has_text="Sager").first.click()
+    expect(still).to_have_url(still.url.split("/kommuner/")[0] + "/kommuner/sorteret/sager/")
+    expect(still.locator(".jct-compare tbody tr").first.locator("th")).to_have_text(most)
