@@ -50,32 +50,7 @@
     });
   }
 
-  // Search: nothing of it is loaded with the page. The first focus on the box (or a tap on
-  // the magnifier, on a phone) starts fetching Pagefind and loads search.js, which does the rest.
-  function setUpSearch(root) {
-    var input = root.querySelector("input");
-    var loading = null;
-    function load() {
-      if (loading) return;
-      var base = new URL(root.dataset.root + "/", location.href);
-      loading = import(new URL("pagefind/pagefind.js", base).href);
-      loading.catch(function () {});  // search.js says so to the reader
-      window.jctPagefind = {base: base, module: loading};
-      var script = document.createElement("script");
-      script.src = root.dataset.script;
-      document.head.appendChild(script);
-    }
-    input.addEventListener("focus", load);
-    root.querySelector(".jct-search__open").addEventListener("click", function () {
-      root.classList.add("jct-search--open");
-      this.setAttribute("aria-expanded", "true");
-      input.focus();  // in the tap itself, so that a phone shows its keyboard
-    });
-  }
-
   function init() {
-    var search = document.querySelector("[data-jct-search]");
-    if (search) setUpSearch(search);
     var form = document.querySelector("[data-jct-filter]");
     if (form) setUpFilter(form);
     var button = document.querySelector("[data-jct-reverse]");
