@@ -115,7 +115,7 @@
         });
       };
     });
-    var first = shown ? Promise.resolve() : items.shift()();
+    var first = shown || !items.length ? Promise.resolve() : items.shift()();
     first.then(function () { items.forEach(function (load) { load(); }); });
     shown = Math.min(results.length, shown + PAGE_SIZE);
     more.hidden = shown >= results.length;
