@@ -1,7 +1,7 @@
 """A built site served on 127.0.0.1, and the system Chromium that reads it.
 
-Shared by the benchmark and the browser tests: the search index is fetched by a web
-worker, which file:// URLs break, so pages are always loaded over local HTTP.
+Shared by the benchmark and the browser tests: the search loads Pagefind with import() and
+fetch(), which file:// URLs break, so pages are always loaded over local HTTP.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import contextlib
 import gzip
 import http.server
 import io
+import sys
 import threading
 from functools import partial
 from pathlib import Path
@@ -62,14 +63,21 @@ class _GzipHandler(_QuietHandler):
         return io.BytesIO(body)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a page closed mid-download: normal here
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve(site: Path, compress: bool = False):
     """Serve ``site`` over HTTP on a free local port; yields the base URL without a slash.
 
     ``compress``: gzip and keep-alive as GitHub Pages serves, for the benchmark's byte counts."""
     handler = _GzipHandler if compress else _QuietHandler
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site)))
-    server.daemon_threads = True
+    server = _Server(("127.0.0.1", 0), partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
