@@ -150,8 +150,9 @@ def test_an_entry_page_loads_no_search_files_until_the_reader_searches(page, pag
     page.on("request", lambda request: requests.append(urlsplit(request.url).path))
     page.goto(page_paths["entry"], wait_until="networkidle")
     assert requests and not [p for p in requests if p.startswith(SEARCH_FILES)], requests
-    # Material's sitemap fetch (it took the feed links for language versions) is gone too.
-    assert not [p for p in requests if p.endswith("sitemap.xml")], requests
+    # Nor Material's former search (its worker and index) or its sitemap fetch (it took the
+    # feed links for language versions of the site).
+    assert not [p for p in requests if "search" in p or p.endswith("sitemap.xml")], requests
     page.locator("input.jct-search__input").focus()  # focus may prefetch
     page.wait_for_load_state("networkidle")
     assert "/pagefind/pagefind.js" in requests and "/javascripts/search.js" in requests
