@@ -138,7 +138,7 @@ def test_without_javascript_the_box_points_to_the_kommune_list(new_page, viewpor
     page.goto("/")
     notice = page.locator("a.jct-search__nojs")
     expect(notice).to_be_visible()
-    expect(notice).to_have_text("Søgning kræver JavaScript. Find din kommune i listen")
+    expect(notice).to_have_text("Søgning kræver JavaScript. Se kommunelisten")
     expect(page.locator("input.jct-search__input")).to_be_hidden()
     expect(page.locator("button.jct-search__open")).to_be_hidden()
     notice.click()
