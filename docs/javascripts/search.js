@@ -1,5 +1,6 @@
 // The search box: Pagefind's index (pagefind/, built by `jobcentertjek build`) searched as
-// the reader types. Loaded by jct.js on the first focus on the box, never with the page.
+// the reader types. Loaded by the box's inline script (partials/jct-search.html) on its first
+// focus, never with the page.
 // Results are links in a list: arrows move between the box and the results, Enter opens
 // the first result, Escape closes. Every text put on the page is set as text, never as HTML.
 (function () {
