@@ -29,6 +29,7 @@
   var timer = null;
   var results = [];
   var shown = 0;
+  var closing = false;
 
   function filters() {
     var chosen = {};
@@ -54,7 +55,9 @@
       opener.setAttribute("aria-expanded", "false");
       opener.focus();
     } else {
+      closing = true;  // the box's focus handler would open the results again
       input.focus();
+      closing = false;
     }
   }
 
@@ -200,11 +203,14 @@
 
   input.addEventListener("input", schedule);
   input.addEventListener("focus", function () {
-    if (input.value.trim() || details.open) open();
+    if (!closing && (input.value.trim() || details.open)) open();
   });
   input.addEventListener("keydown", function (event) {
     var first = links()[0];
-    if (event.key === "ArrowDown" && first) {
+    if (event.key === "ArrowDown" && first && panel.hidden) {
+      event.preventDefault();
+      open();  // the results closed with Escape come back
+    } else if (event.key === "ArrowDown" && first) {
       event.preventDefault();
       first.focus();
     } else if (event.key === "Enter" && first) {
