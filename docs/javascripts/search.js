@@ -16,6 +16,18 @@
   var BADGES = {"Kritik": "report", "Svar": "response", "Handleplan": "plan", "Opfølgning": "update"};
   var FILTER_ORDER = {type: ["Kritik", "Svar", "Handleplan", "Opfølgning"]};
 
+  // The panel is built here, not sent with every page. Constant markup: no data in it.
+  root.querySelector(".jct-search__dialog").insertAdjacentHTML("beforeend",
+    '<div class="jct-search__panel" hidden>' +
+    '<details class="jct-search__filters"><summary>Afgræns søgningen</summary><div class="jct-search__selects">' +
+    '<label>Kommune <select data-filter="kommune"><option value="">Alle kommuner</option></select></label>' +
+    '<label>Type <select data-filter="type"><option value="">Alle typer</option></select></label>' +
+    '<label>År <select data-filter="år"><option value="">Alle år</option></select></label>' +
+    '</div></details>' +
+    '<p class="jct-search__status" role="status"></p>' +
+    '<ol class="jct-search__results" aria-label="Søgeresultater"></ol>' +
+    '<button type="button" class="jct-search__more" hidden>Vis flere resultater</button></div>');
+
   var input = root.querySelector(".jct-search__input");
   var panel = root.querySelector(".jct-search__panel");
   var status = root.querySelector(".jct-search__status");

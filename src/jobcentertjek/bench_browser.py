@@ -94,12 +94,20 @@ def _open_and_type(page, engine: Engine, word: str, delay_ms: int | None) -> Non
 
 
 def first_view(browser, base: str, path: str) -> dict:
-    """Bytes for a first view of ``path`` on the mobile profile, once the network is quiet."""
+    """Bytes for a first view of ``path`` on the mobile profile, once the network is quiet.
+
+    Quiet means no new byte for 3 s: Material's former search started fetching its index only
+    after Playwright's "networkidle" (500 ms without requests) on the throttled CPU."""
     context = browser.new_context(**PHONE)
     try:
         page = context.new_page()
         counted = _cdp(context, page, mobile=True)
         page.goto(base + path, wait_until="networkidle")
+        before = -1
+        while before != counted["bytes"]:
+            before = counted["bytes"]
+            page.wait_for_timeout(3000)
+            page.wait_for_load_state("networkidle")
         return {"bytes": counted["bytes"], "requests": len(counted["urls"]),
                 "search_requests": sum("pagefind" in u or "/search/" in u for u in counted["urls"]),
                 "sitemap_requests": sum("sitemap.xml" in u for u in counted["urls"])}
