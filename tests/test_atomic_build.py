@@ -1,8 +1,8 @@
 """Nothing lost: a build that fails, however it fails, leaves the published site/ untouched.
 
 A small site is built once; then builds fail on purpose (a broken entry, a template error,
-a crash inside MkDocs after it has written files, a crash in our own process, a failing
-swap) and the old site must be exactly as it was: same files, same bytes, same inodes
+a crash inside MkDocs after it has written files, a failing search index, a crash in our
+own process, a failing swap) and the old site must be exactly as it was: same files, same bytes, same inodes
 and modification times (not merely a copy), and no half-built directories left behind.
 """
 
@@ -20,7 +20,7 @@ import yaml
 from helpers import dump, report
 
 from conftest import REPO, write_cases
-from jobcentertjek import build
+from jobcentertjek import build, search_index
 from jobcentertjek.build import build_site
 
 GOOD = {"koebenhavn/2018-04-10-rapport.yaml": dump(report())}
@@ -112,6 +112,14 @@ def test_a_crash_after_files_were_written_leaves_the_site_as_it_was(unchanged, t
     code, _ = build_site(config_with(tmp_path, hooks=[hook]), unchanged, cases)
     assert code == 1
     assert "RuntimeError: crash at the very end" in capfd.readouterr().err
+
+
+def test_a_failing_search_index_leaves_the_site_as_it_was(unchanged, cases, monkeypatch, capsys):
+    """MkDocs succeeded, but Pagefind fails (here: it is given a flag it does not know)."""
+    monkeypatch.setattr(search_index, "COMMAND", [*search_index.COMMAND, "--no-such-flag"])
+    code, _ = build_site(REPO / "mkdocs.yml", unchanged, cases)
+    assert code == 1
+    assert "Søgeindekset kunne ikke bygges" in capsys.readouterr().err
 
 
 def test_a_crash_in_our_own_process_leaves_the_site_as_it_was(unchanged, cases, monkeypatch):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import hashlib
+import re
 import shutil
 import struct
 from pathlib import Path
@@ -43,15 +44,25 @@ def two_builds(tmp_path_factory) -> tuple[Path, Path]:
     return sites[0], sites[1]
 
 
+# Pagefind writes its filter indexes, and so the metadata and entry files that name them by
+# hash, in an order that changes from run to run (Pagefind issue #638: the page fragments and
+# word indexes, the bulk of the index, are stable since 1.3; these few files are not).
+UNSTABLE = re.compile(r"^pagefind/(filter/[^/]+|pagefind\.[^/]+\.pf_meta|pagefind-entry\.json)$")
+
+
 def test_two_builds_are_byte_identical(two_builds):
-    first, second = map(tree, two_builds)
+    first, second = ({name: digest for name, digest in tree(site).items() if not UNSTABLE.match(name)}
+                     for site in two_builds)
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
+    assert any(name.startswith("pagefind/fragment/") for name in first)  # the index's text is compared
+    unstable = [sorted(re.sub(r"_[0-9a-f]+\.", ".", n) for n in tree(site) if UNSTABLE.match(n)) for site in two_builds]
+    assert unstable[0] == unstable[1]  # the same files, whatever their hashes
 
 
 def test_every_kind_of_output_is_compared(two_builds):
     names = set(tree(two_builds[0]))
-    for expected in ["index.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "404.html"]:
+    for expected in ["index.html", "sitemap.xml", "sitemap.xml.gz", "pagefind/pagefind-entry.json", "404.html"]:
         assert expected in names
     kinds = {Path(name).suffix for name in names}
     assert {".html", ".xml", ".gz", ".json", ".csv", ".ics"} <= kinds

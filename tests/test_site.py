@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from html.parser import HTMLParser
@@ -90,15 +91,32 @@ def test_no_request_can_go_to_a_third_party(built_site):
         assert not re.search(r"url\(\s*['\"]?(https?:)?//", css.read_text("utf-8")), css
 
 
-def test_search_index_finds_entries_by_their_words_and_skips_aggregate_pages(built_site):
-    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
-    assert index["config"]["lang"] == ["da"]
-    taskforce = [d for d in index["docs"] if d["location"].startswith("sager/2018-04-10-taskforce")]
-    assert taskforce and "taskforce" in " ".join(d["text"] for d in taskforce).lower()
-    locations = {d["location"].split("#")[0] for d in index["docs"]}
-    assert "loefter/" not in locations and "emner/fleksjob/" not in locations
-    kommune_text = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("kommuner/koebenhavn/"))
-    assert "Kommunekode 101" in kommune_text and "taskforce" not in kommune_text.lower()
+def search_fragments(site: Path) -> dict[str, dict]:
+    """Pagefind's stored text of each indexed page (gzipped JSON), by URL."""
+    fragments = (json.loads(gzip.decompress(p.read_bytes()).removeprefix(b"pagefind_dcd"))
+                 for p in (site / "pagefind" / "fragment").glob("*.pf_fragment"))
+    return {f["url"]: f for f in fragments}
+
+
+def test_search_index_holds_entries_whole_and_aggregate_pages_by_their_introduction(built_site):
+    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert list(entry["languages"]) == ["da"]  # the Danish stemmer
+    pages = search_fragments(built_site)
+    taskforce = pages["/sager/2018-04-10-taskforce-foertidspension-fleksjob/"]
+    assert "taskforce" in taskforce["content"].lower()
+    title = CORPUS.by_id["2018-04-10-taskforce-foertidspension-fleksjob"].entry.title
+    assert taskforce["meta"] == {"title": title, "type": "Kritik", "dato": "10. april 2018", "kommune": "København"}
+    assert taskforce["filters"]["kommune"] == ["København"] and taskforce["filters"]["år"] == ["2018"]
+    assert "fleksjob" in taskforce["filters"]["emne"]
+    plan = pages["/sager/2018-04-16-udvalget-beder-om-handleplan/"]
+    assert plan["filters"]["løftestatus"]  # a plan's promises, by status
+    # The edit links, the id and the lists of other entries are left out.
+    assert "Ret denne sag" not in taskforce["content"] and "Sagens id" not in taskforce["content"]
+    # Lists of entries and promises are not indexed; a kommune by its name, code and region only.
+    assert {"/", "/loefter/", "/kommuner/", "/emner/", "/kommuner/koebenhavn/2017/"}.isdisjoint(pages)
+    assert pages["/kommuner/koebenhavn/"]["content"] == "København. Kommunekode 101 · Region Hovedstaden."
+    assert pages["/emner/fleksjob/"]["meta"]["type"] == "Emne"
+    assert "/metode/" in pages  # the hand-written pages, whole
 
 
 def test_kommune_timeline_groups_by_year_with_threads_and_scoreboard(built_site):

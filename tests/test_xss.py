@@ -2,9 +2,10 @@
 
 A fixture site is built (the real mkdocs build) from entries whose Markdown fields hold every
 payload we know of. Then every file in site/ is scanned: HTML pages are parsed, and every
-string in the search index, the feeds, the calendars and the data files is parsed as HTML
-too, because readers and scripts render them as HTML. Finally a real Chromium loads the
-pages and searches for the payloads, and must never run one.
+string in the feeds, the calendars and the data files is parsed as HTML too, because readers
+and scripts render them as HTML. The search index (Pagefind) holds the pages' text, which the
+search box only ever shows as text. Finally a real Chromium loads the pages and searches for
+the payloads, and must never run one.
 """
 
 from __future__ import annotations
@@ -117,10 +118,12 @@ URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "back
                   "to", "from", "values", "content"}
 NEVER = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "noscript", "template", "portal"}
 BAD_SCHEME = re.compile(r"^(javascript|vbscript|data|livescript|mocha):")
-# Material's inline scripts and the forms of its header, and the promise filter of ours.
-OWN_INLINE_SCRIPTS = ("__md_scope=new URL(", "var palette=__md_get(", "var target=document.getElementById(")
+# Material's inline scripts and the forms of its header; ours: the feed links, the search box
+# and the promise filter.
+OWN_INLINE_SCRIPTS = ("__md_scope=new URL(", "var palette=__md_get(", "var target=document.getElementById(",
+                      "// Jobcentertjek: feed links", "// Jobcentertjek: search box")
 OWN_SCRIPT_FILES = re.compile(r"(^|/)(assets/javascripts/bundle\.[0-9a-f]+\.min\.js|javascripts/jct\.js)$")
-OWN_FORMS = ({"class": "md-header__option"}, {"class": "md-search__form"}, {"data-jct-filter": None})
+OWN_FORMS = ({"class": "md-header__option"}, {"data-jct-filter": None})
 
 
 def _normalized_url(value: str) -> str:
@@ -250,7 +253,8 @@ def strings_in(name: str, content: bytes):
         yield text
 
 
-SKIPPED = re.compile(r"^(assets/|javascripts/|stylesheets/)|\.(png|svg|ico|woff2?|ttf)$")
+# Pagefind's code and its binary index chunks are skipped: the index's text is checked below.
+SKIPPED = re.compile(r"^(assets/|javascripts/|stylesheets/|pagefind/)|\.(png|svg|ico|woff2?|ttf)$")
 
 
 def scan_site(site: Path) -> tuple[list[str], int]:
@@ -284,7 +288,7 @@ def test_the_scanner_catches_each_html_payload(payload):
 
 def test_the_scanner_lets_the_sites_own_markup_and_escaped_text_pass():
     assert scan_html('<a href="https://example.org/?a=1&amp;b=2">x</a><p>&lt;img src=x onerror=alert(1)&gt;</p>'
-                     '<form class="md-search__form" name="search"></form>'
+                     '<form class="jct-filter" data-jct-filter hidden></form>'
                      '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
                      "<script>var target=document.getElementById(location.hash.slice(1))</script>",
                      "x.html", document=True) == []
@@ -302,7 +306,7 @@ def test_payload_entries_pass_the_validator_and_are_rendered(xss_site):
 def test_no_output_file_holds_executable_markup_from_the_payloads(xss_site):
     found, scanned = scan_site(xss_site)
     assert scanned >= 20
-    for expected in ["feed.xml", "search/search_index.json", "sitemap.xml", "sitemap.xml.gz"]:
+    for expected in ["feed.xml", "pagefind/pagefind-entry.json", "sitemap.xml", "sitemap.xml.gz"]:
         assert (xss_site / expected).is_file(), expected
     assert found == []
 
@@ -316,16 +320,32 @@ def test_the_feeds_calendars_and_data_files_are_among_the_scanned(xss_site):
         assert expected in names
 
 
-def test_search_index_has_no_markup_from_content(xss_site):
-    """Material renders search results as HTML: the index must hold escaped text only."""
-    index = json.loads((xss_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    docs = [d for d in index["docs"] if "xss" in d["location"]]
-    assert docs, "the payload entries are not in the search index"
-    for doc in docs:
-        for field in ("title", "text"):
-            assert not re.search(r"<(img|script|svg|iframe|object|embed|form|a |style|meta|base)", doc[field], re.I), doc
-            assert scan_html(doc[field], doc["location"]) == []
-    assert any(html.escape(VISIBLE, quote=False) in d["text"] for d in docs)
+class _Text(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def test_search_index_holds_only_what_the_pages_show_as_text(xss_site):
+    """Pagefind keeps each page's text (its fragments are gzipped JSON). Every tag-like string
+    in it must be text the page itself shows, i.e. a payload that was escaped, never one that
+    the sanitizer removed from the page's markup."""
+    fragments = [json.loads(gzip.decompress(p.read_bytes()).removeprefix(b"pagefind_dcd"))
+                 for p in (xss_site / "pagefind" / "fragment").glob("*.pf_fragment")]
+    payload_pages = [f for f in fragments if "-xss-" in f["url"]]
+    assert len(payload_pages) == 4, "the payload entries are not all in the search index"
+    for fragment in payload_pages:
+        text = _Text()
+        text.feed((xss_site / fragment["url"].strip("/") / "index.html").read_text(encoding="utf-8"))
+        shown = re.sub(r"\s+", " ", "".join(text.parts))  # Pagefind's text runs blocks together too
+        for tag in re.findall(r"<[^<>]*>", fragment["content"]):
+            assert tag in shown, (fragment["url"], tag)
+        for value in fragment["meta"].values():
+            assert value in shown, (fragment["url"], value)
+    assert any(VISIBLE in f["content"] for f in payload_pages)
 
 
 def test_page_titles_are_plain_text(xss_site):
@@ -383,17 +403,18 @@ def test_searching_for_payloads_in_chromium_runs_nothing(chromium_page, served, 
     page = chromium_page
     page.goto(urljoin(served, "sager/2018-04-10-xss-rapport/"))
     page.wait_for_load_state("networkidle")
-    box = page.locator("input.md-search__input")
+    box = page.locator("input.jct-search__input")
     box.click()  # the box is in the header at desktop width
     box.press_sequentially(word, delay=30)
-    page.locator(".md-search-result__item").first.wait_for()
-    results = page.locator(".md-search-result").inner_html()
+    page.locator(f'.jct-search__results[data-query="{word}"] li:not([hidden])').first.wait_for()
+    page.wait_for_load_state("networkidle")  # every result's fragment
+    results = page.locator(".jct-search__results").inner_html()
     page.wait_for_timeout(300)  # give an injected onerror the time to fire
     state = page.evaluate(EXECUTED)
     assert page.dialogs == [] and state == {"calls": [], "handlers": []}, (state, results[:500])
     assert not re.search(r"<(img|script|svg|iframe)\b", results, re.I)
     if word in ("onerror", "synlig"):  # the payload is there, shown as text
-        assert VISIBLE in page.locator(".md-search-result").inner_text()
+        assert VISIBLE in page.locator(".jct-search__results").inner_text()
 
 
 def test_payload_pages_run_nothing_in_chromium(chromium_page, served):

@@ -4,14 +4,15 @@ For N entries and for N/2 it generates a realistic dataset (``synthetic.py``) an
 validation, page generation and the whole ``jobcentertjek build``; then the *stack floor*:
 a plain mkdocs-material build of the very same generated pages with the same theme, nav
 and search settings but without the project's hook, i.e. what MkDocs and Material cost
-anyway. It also weighs the built site and, in Chromium, times the first search result.
-Everything runs in a temporary directory; the figures are printed as a table and as JSON.
+anyway. It also weighs the built site and, in Chromium on a mobile profile, measures what a
+reader downloads and waits for (``bench_browser.py``); with ``--compare-lunr`` the same for
+the same site with Material's former lunr search, built in the same run. Everything runs in a
+temporary directory; the figures are printed as a table and as JSON.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import gzip
 import json
 import os
 import platform
@@ -25,22 +26,27 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
+from .bench_browser import LUNR, PAGEFIND, browser_figures
 from .corpus import Corpus
 from .hints import precision_recall
-from .localserver import CHROMIUM, CHROMIUM_ARGS, serve
 from .outputs import generate_outputs
+from .search_index import BUNDLE
 from .synthetic import generate_cases
 from .validate import check_paths
 
-SEARCH_WORDS = ["sygedagpenge", "rehabiliteringsteamet", "klagesagerne", "virksomhedspraktikkerne", "kalundborg"]
-TYPING_DELAY_MS = 100  # a fast typist
-# The issue's targets at 5,000 entries. The entry page limit was 20 KB until each entry page drew
+# The issues' targets at 5,000 entries. The entry page limit was 20 KB until each entry page drew
 # its thread's timeline (issue 15): measured, it adds 1.4 KB at the median and 3 KB at most, and the
 # largest page went from 19.7 to 22.4 KB (README, "Graphics").
 TARGETS = {
     "whole_over_floor": 1.15, "validate_s": 2.0, "growth": 2.2, "entry_page_bytes": 23_000,
-    "kommune_page_bytes": 400_000, "search_index_gzip_bytes": 2_000_000, "first_result_ms": 1000,
+    "kommune_page_bytes": 400_000,
 }
+# In Chromium on the mobile profile, at every size; the journey may take longer above 5,000 entries.
+BROWSER_TARGETS = {"entry_first_view_bytes": 120_000, "journey_bytes": 300_000, "warm_first_result_ms": 150}
+
+
+def journey_limit_ms(entries: int) -> int:
+    return 2500 if entries <= 5000 else 3000
 
 
 # --- processes ---------------------------------------------------------------------------
@@ -96,6 +102,24 @@ def floor_build(config: Path, outputs: dict[str, str | bytes], workdir: Path) ->
     return figures
 
 
+def lunr_build(config: Path, cases: Path, workdir: Path, features: list[str]) -> Path:
+    """The same site with Material's lunr search instead of ours, for the comparison: Material's
+    search plugin and header (our header override left out), ``search.highlight`` as it was."""
+    overrides = workdir / "lunr-overrides"
+    shutil.copytree(config.parent / "overrides", overrides, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("header.html", "jct-search.html"))
+    lunr_config = workdir / "lunr-mkdocs.yml"
+    lunr_config.write_text(json.dumps({
+        "INHERIT": str(config), "docs_dir": str(config.parent / "docs"), "site_dir": str(workdir / "lunr-site"),
+        "hooks": [str(Path(__file__).with_name("mkdocs_adapter.py"))], "watch": [],
+        "plugins": [{"search": {"lang": "da"}}],
+        "theme": {"custom_dir": str(overrides), "features": [*features, "search.highlight"]},
+    }), encoding="utf-8")
+    run_measured([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(lunr_config)],
+                 env=dict(_env(), JOBCENTERTJEK_CASES=str(cases)))
+    return workdir / "lunr-site"
+
+
 def _env() -> dict:
     return dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
@@ -108,17 +132,20 @@ def _tree_bytes(root: Path) -> int:
 
 def site_figures(site: Path) -> dict:
     """Sizes a reader and a host notice: whole site, entry and kommune pages, the search index."""
-    entry_pages = sorted(p.stat().st_size for p in site.glob("sager/*/index.html"))
+    entries = {p: p.stat().st_size for p in site.glob("sager/*/index.html")}
+    entry_pages = sorted(entries.values())
+    largest_entry = max(entries, key=entries.get)
     kommune_pages = {p: p.stat().st_size for p in site.glob("kommuner/**/index.html") if p.parent.name != "kommuner"}
     largest_kommune = max(kommune_pages, key=kommune_pages.get)
     # Lists of entries or promises (topics, the promise tracker, the home page) grow with the record too
     other_pages = {p: p.stat().st_size for p in site.rglob("index.html") if p.parent.parent.name != "sager"}
     largest_other = max(other_pages, key=other_pages.get)
-    index = (site / "search" / "search_index.json").read_bytes()
+    bundle = [p.stat().st_size for p in (site / BUNDLE).rglob("*") if p.is_file()]
     return {
         "site_bytes": _tree_bytes(site),
         "html_pages": sum(1 for _ in site.rglob("*.html")),
         "entry_page_max_bytes": entry_pages[-1],
+        "entry_page_max": f"/{largest_entry.parent.relative_to(site).as_posix()}/",
         "entry_page_median_bytes": int(statistics.median(entry_pages)),
         "entry_page_p99_bytes": entry_pages[int(len(entry_pages) * 0.99)],
         "entry_pages_over_20kb": sum(size > TARGETS["entry_page_bytes"] for size in entry_pages),
@@ -126,73 +153,15 @@ def site_figures(site: Path) -> dict:
         "kommune_page_max": str(largest_kommune.parent.relative_to(site)) + "/",
         "any_other_page_max_bytes": other_pages[largest_other],
         "any_other_page_max": str(largest_other.parent.relative_to(site)) + "/",
-        "search_index_bytes": len(index),
-        "search_index_gzip_bytes": len(gzip.compress(index, compresslevel=6)),  # what web servers typically send
-        "search_docs": len(json.loads(index)["docs"]),
+        "search_bundle_bytes": sum(bundle),  # Pagefind's files; a search fetches a few of them
+        "search_bundle_files": len(bundle),
     }
-
-
-# --- search in Chromium --------------------------------------------------------------------
-
-# Records when the first result for the whole query is shown: Material's result links carry
-# the query as ?h=<query> (search.highlight), so prefixes typed on the way do not count.
-_WATCH_RESULTS = """word => {
-  window.__jct = {keys: []};
-  const box = document.querySelector("input.md-search__input");
-  box.addEventListener("keydown", () => window.__jct.keys.push(performance.now()), {capture: true});
-  const wanted = "h=" + encodeURIComponent(word);
-  const observer = new MutationObserver(() => {
-    if (document.querySelector(`a.md-search-result__link[href*="${wanted}"]`)) {
-      window.__jct.shown = performance.now();
-      observer.disconnect();
-    }
-  });
-  observer.observe(document.querySelector(".md-search-result"), {childList: true, subtree: true});
-}"""
-
-
-def browser_search(site: Path, words: list[str] = SEARCH_WORDS) -> dict:
-    """Time from typing a word into Material's search box to its first result, on a warm page.
-
-    Typed at 100 ms a key (a fast typist), and as a burst (every key at once), where each
-    prefix's search queues in the worker before the word's own: the worst case.
-    """
-    from playwright.sync_api import sync_playwright  # the test extra, which `make` installs
-
-    with serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            loaded = time.perf_counter()
-            page.goto(base + "/")
-            box = page.locator("input.md-search__input")
-            box.click()
-            _type_and_wait(page, box, words[0], TYPING_DELAY_MS)  # the worker fetches and indexes everything
-            ready_ms = (time.perf_counter() - loaded) * 1000
-            typed = [_type_and_wait(page, box, word, TYPING_DELAY_MS) for word in words]
-            burst = [_type_and_wait(page, box, word, 0) for word in words]
-        finally:
-            browser.close()
-    return {"index_ready_ms": round(ready_ms), "words": words, "typing_delay_ms": TYPING_DELAY_MS,
-            "first_result_ms": [round(t) for t in typed], "first_result_median_ms": round(statistics.median(typed)),
-            "first_result_max_ms": round(max(typed)),
-            "burst_first_result_ms": [round(t) for t in burst], "burst_first_result_max_ms": round(max(burst))}
-
-
-def _type_and_wait(page, box, word: str, delay_ms: int) -> float:
-    """Milliseconds from the word's last key to its first result."""
-    box.fill("")
-    page.wait_for_timeout(500)  # let the cleared query settle
-    page.evaluate(_WATCH_RESULTS, word)
-    box.press_sequentially(word, delay=delay_ms)
-    page.wait_for_function("() => window.__jct.shown !== undefined", timeout=60_000)
-    marks = page.evaluate("() => window.__jct")
-    return max(0.0, marks["shown"] - marks["keys"][-1])
 
 
 # --- one size, and the whole benchmark ----------------------------------------------------
 
-def measure(entries: int, config: Path, workdir: Path, *, repeat: int = 1, search: bool = False) -> dict:
+def measure(entries: int, config: Path, workdir: Path, *, repeat: int = 1, search: bool = False,
+            compare_lunr: bool = False) -> dict:
     """All figures for one dataset size."""
     cases = generate_cases(workdir / "cases", entries)
     validate_s = float("inf")
@@ -225,24 +194,29 @@ def measure(entries: int, config: Path, workdir: Path, *, repeat: int = 1, searc
         **site_figures(workdir / "site"),
         "hints": precision_recall(Corpus.from_entries(loaded)),  # against the repeats synthetic.py wrote
     }
-    if search:
-        figures["search"] = browser_search(workdir / "site")
+    if search:  # the largest entry page: the first view's worst case
+        figures["browser"] = browser_figures(workdir / "site", PAGEFIND, figures["entry_page_max"])
+    if search and compare_lunr:
+        lunr_site = lunr_build(config, cases, workdir, list(settings.theme["features"]))
+        figures["lunr_browser"] = browser_figures(lunr_site, LUNR, figures["entry_page_max"])
     return figures
 
 
-def run_benchmark(entries: int, config: Path, *, repeat: int = 1, search: bool = True) -> dict:
+def run_benchmark(entries: int, config: Path, *, repeat: int = 1, search: bool = True,
+                  compare_lunr: bool = False) -> dict:
     sizes = [entries // 2, entries]
     load_before = os.getloadavg()
     runs = []
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix=f"jct-bench-{size}-") as workdir:
             print(f"… {size} sager", file=sys.stderr, flush=True)
-            runs.append(measure(size, config.resolve(), Path(workdir), repeat=repeat, search=search and size == entries))
+            runs.append(measure(size, config.resolve(), Path(workdir), repeat=repeat, search=search,
+                                compare_lunr=compare_lunr))
     half, full = runs
     growth = {key: full[key] / half[key] for key in ("validate_s", "generate_s", "build_s", "build_cpu_s", "floor_s",
-                                                     "floor_cpu_s", "site_bytes", "search_index_bytes")}
+                                                     "floor_cpu_s", "site_bytes", "search_bundle_bytes")}
     return {"machine": _machine(load_before), "runs": runs, "growth": growth,
-            "targets": _targets(full, growth)}
+            "targets": _targets(full, growth) | _browser_targets(runs)}
 
 
 def _machine(load_before) -> dict:
@@ -260,12 +234,26 @@ def _targets(full: dict, growth: dict) -> dict:
         "whole_over_floor": full["whole_over_floor"], "validate_s": full["validate_s"],
         "growth": max(growth["build_s"], growth["site_bytes"]),
         "entry_page_bytes": full["entry_page_max_bytes"], "kommune_page_bytes": full["kommune_page_max_bytes"],
-        "search_index_gzip_bytes": full["search_index_gzip_bytes"],
     }
-    if "search" in full:
-        figures["first_result_ms"] = full["search"]["first_result_max_ms"]
     return {name: {"limit": TARGETS[name], "measured": value, "met": value <= TARGETS[name]}
             for name, value in figures.items()}
+
+
+def _browser_targets(runs: list[dict]) -> dict:
+    """The mobile targets at each size, for our search."""
+    targets = {}
+    for run in runs:
+        if "browser" not in run:
+            continue
+        b = run["browser"]
+        measured = {"entry_first_view_bytes": b["entry_first_view_bytes"], "journey_bytes": b["journey_bytes"],
+                    "warm_first_result_ms": b["warm"]["first_result_max_ms"],
+                    "journey_first_result_ms": b["journey_first_result_ms"]}
+        limits = dict(BROWSER_TARGETS, journey_first_result_ms=journey_limit_ms(run["entries"]))
+        for name, value in measured.items():
+            targets[f"{name} at {run['entries']}"] = {"limit": limits[name], "measured": value,
+                                                      "met": value <= limits[name]}
+    return targets
 
 
 # --- output --------------------------------------------------------------------------------
@@ -290,9 +278,17 @@ ROWS = [  # (label, key, format)
     ("Entry pages over 23 KB", "entry_pages_over_20kb", "{}"),
     ("Kommune page, largest (KB)", "kommune_page_max_bytes", "kb"),
     ("Any page but entries, largest (KB)", "any_other_page_max_bytes", "kb"),
-    ("Search index, raw (MB)", "search_index_bytes", "mb"),
-    ("Search index, gzip (MB)", "search_index_gzip_bytes", "mb"),
-    ("Search index documents", "search_docs", "{}"),
+    ("Search bundle (Pagefind), all files (MB)", "search_bundle_bytes", "mb"),
+    ("Search bundle files", "search_bundle_files", "{}"),
+]
+BROWSER_ROWS = [  # (label, function of one engine's figures, format); mobile profile unless said
+    ("Entry page, first view (KB)", lambda b: b["entry_first_view_bytes"], "kb"),
+    ("  search requests in it", lambda b: b["entry_first_view_search_requests"], "{}"),
+    ("  sitemap.xml requests in it", lambda b: b["entry_first_view_sitemap_requests"], "{}"),
+    ("Home to first result (ms)", lambda b: b["journey_first_result_ms"], "{}"),
+    ("Home to first result, bytes (KB)", lambda b: b["journey_bytes"], "kb"),
+    ("Warm first result, desktop, max (ms)", lambda b: b["warm"]["first_result_max_ms"], "{}"),
+    ("Warm first result, desktop, median (ms)", lambda b: b["warm"]["first_result_median_ms"], "{}"),
 ]
 
 
@@ -311,19 +307,19 @@ def table(result: dict) -> str:
         growth = result["growth"].get(key)
         lines.append(f"{label:34}{_cell(half[key], fmt):>12}{_cell(full[key], fmt):>12}"
                      + (f"{growth:>9.2f}" if growth else ""))
-    if "search" in full:
-        s = full["search"]
-        lines.append(f"{'Search ready after page load (ms)':34}{'':>12}{s['index_ready_ms']:>12}")
-        lines.append(f"{'First result after typing, median (ms)':34}{'':>12}{s['first_result_median_ms']:>12}")
-        lines.append(f"{'First result after typing, max (ms)':34}{'':>12}{s['first_result_max_ms']:>12}")
-        lines.append(f"{'  same, all keys at once, max (ms)':34}{'':>12}{s['burst_first_result_max_ms']:>12}")
+    for key, title in (("browser", "Our search (Pagefind)"), ("lunr_browser", "Material's former search (lunr)")):
+        if key in full:
+            lines.append(f"{title}, Chromium, mobile profile, gzip:")
+            for label, value, fmt in BROWSER_ROWS:
+                cells = [_cell(value(run[key]), fmt) if key in run else "" for run in (half, full)]
+                lines.append(f"{label:40}{cells[0]:>12}{cells[1]:>12}")
     for label, key in (("Repeats written / hints given", None), ("Hint precision", "precision"),
                        ("Hint recall", "recall"), ("Hints per report", "hints_per_report")):
         cells = [f"{run['hints']['repeats']}/{run['hints']['hints']}" if key is None
                  else "–" if run["hints"][key] is None else f"{run['hints'][key]:.2f}" for run in (half, full)]
         lines.append(f"{label:34}{cells[0]:>12}{cells[1]:>12}")
     lines.append("")
-    lines.append(f"Targets at {full['entries']} entries:")
+    lines.append(f"Targets (at {full['entries']} entries unless said):")
     for name, target in result["targets"].items():
         lines.append(f"  {'met   ' if target['met'] else 'MISSED'} {name}: {target['measured']:.3f} (limit {target['limit']})")
     m = result["machine"]
@@ -335,7 +331,8 @@ def table(result: dict) -> str:
 
 def _bench_command(args) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    result = run_benchmark(args.entries, Path(args.config_file), repeat=args.repeat, search=not args.no_search)
+    result = run_benchmark(args.entries, Path(args.config_file), repeat=args.repeat, search=not args.no_search,
+                           compare_lunr=args.compare_lunr)
     document = json.dumps(result, indent=2, ensure_ascii=False)
     if args.json:
         Path(args.json).write_text(document + "\n", encoding="utf-8")
@@ -355,4 +352,6 @@ def add_bench_command(commands) -> None:
                        help="MkDocs' indstillinger (standard: mkdocs.yml)")
     bench.add_argument("--repeat", type=int, default=1, help="byggerier pr. størrelse; det hurtigste tæller (standard 1)")
     bench.add_argument("--no-search", action="store_true", help="spring målingen af søgning i Chromium over")
+    bench.add_argument("--compare-lunr", action="store_true",
+                       help="byg også siden med Materials tidligere lunr-søgning og mål den på samme måde")
     bench.set_defaults(run=_bench_command)

@@ -15,11 +15,12 @@ import tempfile
 from pathlib import Path
 
 from .problems import Problem
+from .search_index import index_site
 from .validate import check_paths
 
 
 def build_site(config_file: Path, site_dir: Path, cases_dir: Path, strict: bool = True) -> tuple[int, list[Problem]]:
-    """Validate ``cases_dir``, run ``mkdocs build`` and replace ``site_dir`` on success.
+    """Validate ``cases_dir``, run ``mkdocs build``, index it for search, replace ``site_dir`` on success.
 
     Returns the exit code and the validation problems (warnings included). On any
     failure ``site_dir`` is left exactly as it was.
@@ -37,6 +38,9 @@ def build_site(config_file: Path, site_dir: Path, cases_dir: Path, strict: bool 
     try:
         result = subprocess.run(command, env=env, check=False)
         if result.returncode != 0 or not (staging / "index.html").is_file():
+            return 1, problems
+        if not index_site(staging):
+            print("Søgeindekset kunne ikke bygges (Pagefind fejlede).", file=sys.stderr)
             return 1, problems
         try:
             _swap(staging, site_dir)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
+import re
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
@@ -14,16 +14,17 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 812}
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's scheme
-NO_RESULTS = "Ingen resultater fundet"  # Material 9.8 for `language: da`
 PAGE_TYPES = ["home", "kommuner", "timeline", "entry", "promises", "tag", "repeats"]
+RESULTS = ".jct-search__results"
+SEARCH_FILES = ("/pagefind/", "/javascripts/search.js")  # what only a search may load
 
 
 def search(page: Page, word: str) -> None:
-    """Type into Material's search box as a reader does (fill() does not fire its input events)."""
-    toggle = page.locator("label.md-header__button[for=__search]")
-    box = page.locator("input.md-search__input")
-    if toggle.is_visible():  # on a phone the box opens from the magnifier in the header
-        toggle.click()
+    """Open the search box as a reader does (on a phone, the magnifier in the header) and type."""
+    opener = page.locator("button.jct-search__open")
+    box = page.locator("input.jct-search__input")
+    if opener.is_visible():
+        opener.click()
     else:
         box.click()
     expect(box).to_be_focused()
@@ -31,12 +32,12 @@ def search(page: Page, word: str) -> None:
 
 
 def search_results(page: Page, word: str):
-    """The result items once they answer the whole word, not a prefix typed on the way.
-    Material's result links carry the query (`?h=word`) because search.highlight is on."""
-    items = page.locator(".md-search-result__item")
-    final = page.locator(f'a.md-search-result__link[href*="h={quote(word.lower())}"]')
-    expect(final.first.or_(page.get_by_text(NO_RESULTS, exact=True))).to_be_visible()
-    return items
+    """The results once they answer the whole word, not a prefix typed on the way: the list
+    names the query it shows results for."""
+    answered = page.locator(f'{RESULTS}[data-query="{word}"]')
+    expect(answered).to_have_count(1)
+    expect(page.locator(".jct-search__status")).to_have_text(re.compile(r"resultat"))
+    return answered.locator("li:not([hidden])")
 
 
 def axe_report(page: Page) -> tuple[int, str]:

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from jobcentertjek.model import OVERDUE_LABEL, STATUS_LABELS, TYPE_LABELS
 
-from .helpers import PAGE_TYPES, SCHEMES, axe_report, search, search_results
+from .helpers import DESKTOP, PAGE_TYPES, PHONE, SCHEMES, axe_report, search, search_results
 
 pytestmark = pytest.mark.browser
 
@@ -34,13 +34,18 @@ def test_page_has_no_wcag_violations(new_page, page_paths, page_type, scheme):
     assert count == 0, f"{page_paths[page_type]} ({scheme}):\n{report}"
 
 
+@pytest.mark.parametrize("width", [DESKTOP, PHONE], ids=["desktop", "phone"])
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_search_results_have_no_wcag_violations(new_page, scheme):
-    page = open_in_scheme(new_page, scheme, "/")
+def test_open_search_with_results_and_filters_has_no_wcag_violations(new_page, scheme, width):
+    page = new_page(color_scheme=scheme, viewport=width)
+    page.goto("/")
     search(page, "fleksjob")
     expect(search_results(page, "fleksjob").first).to_be_visible()
+    page.locator(".jct-search__filters summary").click()
+    expect(page.locator('select[data-filter="kommune"] option').nth(1)).to_be_attached()
+    page.locator(".jct-search__results .jct-result__link").first.hover()  # a result as the pointer shows it
     count, report = axe_report(page)
-    assert count == 0, f"search results ({scheme}):\n{report}"
+    assert count == 0, f"search results ({scheme}, {width['width']} px):\n{report}"
 
 
 @pytest.mark.parametrize("page_type", ["timeline", "entry", "promises"])
