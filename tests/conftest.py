@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from jobcentertjek.build import build_site
-from jobcentertjek.corpus import Corpus
-from jobcentertjek.synthetic import generate_cases
+from jobcentertjek.bench.synthetic import generate_cases
+from jobcentertjek.entries.corpus import Corpus
+from jobcentertjek.publish.build import build_site
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import yaml
 
-from jobcentertjek.dates import today
-from jobcentertjek.outputs import generate_outputs
-from jobcentertjek.problems import ValidationFailed
+from jobcentertjek.entries.dates import today
+from jobcentertjek.entries.problems import ValidationFailed
+from jobcentertjek.publish.outputs import generate_outputs
 
 REPO = Path(__file__).resolve().parents[1]
 CASES = REPO / "tests" / "golden" / "cases"

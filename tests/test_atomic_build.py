@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import REPO, write_cases
 from helpers import dump, report
 
-from conftest import REPO, write_cases
-from jobcentertjek import build, search_index
-from jobcentertjek.build import build_site
+from jobcentertjek.publish import build, search_index
+from jobcentertjek.publish.build import build_site
 
 GOOD = {"koebenhavn/2018-04-10-rapport.yaml": dump(report())}
 BROKEN = {"koebenhavn/2018-04-11-ny.yaml": dump(report(date="2018-04-11", title="Ny sag", kommune="kobenhavn"))}
@@ -76,7 +76,7 @@ def config_with(tmp_path: Path, custom_dir: Path | None = None, hooks: list[Path
         "INHERIT": str(REPO / "mkdocs.yml"),
         "docs_dir": str(REPO / "docs"),
         "theme": {"name": "material", "custom_dir": str(custom_dir or REPO / "overrides")},
-        "hooks": [str(REPO / "src/jobcentertjek/mkdocs_adapter.py"), *map(str, hooks)],
+        "hooks": [str(REPO / "src/jobcentertjek/publish/mkdocs_adapter.py"), *map(str, hooks)],
         "watch": [],
     }), encoding="utf-8")
     return config

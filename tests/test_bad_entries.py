@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from jobcentertjek import yamlload
-from jobcentertjek.problems import Problem
-from jobcentertjek.validate import MAX_GUESSES, check_paths
+from jobcentertjek.entries import yamlload
+from jobcentertjek.entries.problems import Problem
+from jobcentertjek.entries.validate import MAX_GUESSES, check_paths
 
 CORPUS = Path(__file__).parent / "bad_entries"
 CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
@@ -172,7 +172,7 @@ def test_thousands_of_unknown_names_are_all_reported_but_only_the_first_guessed(
 _SERIAL_AND_PARALLEL = """
 import json
 from pathlib import Path
-from jobcentertjek import validate
+from jobcentertjek.entries import validate
 
 def check():
     entries, problems = validate.check_paths([Path(".")])

@@ -14,17 +14,17 @@ from html.parser import HTMLParser
 import markdown
 import pytest
 import yaml
+from conftest import REPO
 from mkdocs.utils.meta import get_data
 
-from conftest import REPO
-from jobcentertjek.outputs import generate_outputs
-from jobcentertjek.synthetic import generate_cases
+from jobcentertjek.bench.synthetic import generate_cases
+from jobcentertjek.publish.outputs import generate_outputs
 
 CONFIG = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))
 
 
 def adapter():
-    spec = importlib.util.spec_from_file_location("adapter", REPO / "src/jobcentertjek/mkdocs_adapter.py")
+    spec = importlib.util.spec_from_file_location("adapter", REPO / "src/jobcentertjek/publish/mkdocs_adapter.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -5,17 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from icalendar import Calendar
-
 from conftest import REPO
 from helpers import dump, plan, promise, update
-from jobcentertjek.corpus import Corpus
-from jobcentertjek.deadlines_ics import calendar_files
-from jobcentertjek.model import STATUS_LABELS
-from jobcentertjek.reference import kommuner
-from jobcentertjek.render import markdown_to_text
+from icalendar import Calendar
 from test_feeds import SITE_URL, fixture_corpus, linked_file, site_file
 from test_site import parse
+
+from jobcentertjek.entries.corpus import Corpus
+from jobcentertjek.entries.model import STATUS_LABELS
+from jobcentertjek.entries.reference import kommuner
+from jobcentertjek.entries.render import markdown_to_text
+from jobcentertjek.outputs.deadlines_ics import calendar_files
 
 CORPUS = Corpus.load(REPO / "cases")
 

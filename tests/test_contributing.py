@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 from jobcentertjek.cli import build_parser, main
-from jobcentertjek.model import OVERDUE_LABEL, STATUS_LABELS
-from jobcentertjek.validate import check_paths
+from jobcentertjek.entries.model import OVERDUE_LABEL, STATUS_LABELS
+from jobcentertjek.entries.validate import check_paths
 
 REPO = Path(__file__).resolve().parents[1]
 GUIDE = (REPO / "CONTRIBUTING.md").read_text("utf-8")
@@ -241,8 +241,8 @@ def test_kommune_page_links_the_new_case_form_with_the_kommune(built_site, slug,
 
 def test_plan_page_links_a_follow_up_that_from_issue_accepts(built_site, tmp_path, monkeypatch):
     """The prefilled fields, with the rest filled in by a contributor, make a valid update."""
-    from jobcentertjek.fromissue import from_issue
-    from jobcentertjek.issueform import read_form, render_body
+    from jobcentertjek.contribute.fromissue import from_issue
+    from jobcentertjek.contribute.issueform import read_form, render_body
 
     plan_id = "2018-04-16-udvalget-beder-om-handleplan"
     query = _form_link((built_site / "sager" / plan_id / "index.html").read_text("utf-8"), "Tilføj en opfølgning")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import write_cases
 from helpers import dump, plan, promise, report, response, update
 
-from conftest import write_cases
-from jobcentertjek.corpus import Corpus
-from jobcentertjek.problems import ValidationFailed
+from jobcentertjek.entries.corpus import Corpus
+from jobcentertjek.entries.problems import ValidationFailed
 
 
 @pytest.fixture

@@ -9,13 +9,13 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import write_cases
 from helpers import dump, plan, promise, report, response, update
+
 from jobcentertjek.cli import build_parser, main
-from jobcentertjek.corpus import Corpus
-from jobcentertjek.grammar import count, plural
-from jobcentertjek.site import SiteGenerator, SiteSettings
+from jobcentertjek.entries.corpus import Corpus
+from jobcentertjek.entries.grammar import count, plural
+from jobcentertjek.site.pages import SiteGenerator, SiteSettings
 
 # Every counted noun the site or a message shows, with its singular and plural.
 NOUNS = [("sag", "sager"), ("handleplan", "handleplaner"), ("opfølgning", "opfølgninger"), ("løfte", "løfter"),

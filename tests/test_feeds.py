@@ -11,14 +11,14 @@ from pathlib import Path
 import feedparser
 import pytest
 import yaml
-
 from conftest import REPO, build_fixture_site, write_cases
 from helpers import dump, plan, promise, report, update
-from jobcentertjek.corpus import Corpus
-from jobcentertjek.feeds import feed_files
-from jobcentertjek.model import TYPE_LABELS
-from jobcentertjek.reference import kommuner
 from test_site import parse
+
+from jobcentertjek.entries.corpus import Corpus
+from jobcentertjek.entries.model import TYPE_LABELS
+from jobcentertjek.entries.reference import kommuner
+from jobcentertjek.outputs.feeds import feed_files
 
 SITE_URL = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))["site_url"]
 CORPUS = Corpus.load(REPO / "cases")

@@ -18,11 +18,23 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jobcentertjek.cli import main
-from jobcentertjek.freedates import parse_danish_date
-from jobcentertjek.fromissue import COMMON_FIELDS, MARKER, MAX_URL_BYTES, TYPE_FIELDS, from_issue
-from jobcentertjek.issueform import NO_RESPONSE, kommune_options, read_form, render_body, tag_options
-from jobcentertjek.model import REPORT_KINDS, STATUS_LABELS, TYPE_LABELS
-from jobcentertjek.validate import load_entry
+from jobcentertjek.contribute.freedates import parse_danish_date
+from jobcentertjek.contribute.fromissue import (
+    COMMON_FIELDS,
+    MARKER,
+    MAX_URL_BYTES,
+    TYPE_FIELDS,
+    from_issue,
+)
+from jobcentertjek.contribute.issueform import (
+    NO_RESPONSE,
+    kommune_options,
+    read_form,
+    render_body,
+    tag_options,
+)
+from jobcentertjek.entries.model import REPORT_KINDS, STATUS_LABELS, TYPE_LABELS
+from jobcentertjek.entries.validate import load_entry
 
 REPO = Path(__file__).resolve().parents[1]
 FORM_FILE = REPO / ".github" / "ISSUE_TEMPLATE" / "ny-sag.yml"

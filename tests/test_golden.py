@@ -9,13 +9,13 @@ from __future__ import annotations
 import os
 import shutil
 
+import golden_outputs
 import pytest
+from conftest import REPO
 from jinja2 import FileSystemLoader
 
-import golden_outputs
-from conftest import REPO
-from jobcentertjek import site
-from jobcentertjek.dates import today
+from jobcentertjek.entries.dates import today
+from jobcentertjek.site import pages as site
 
 
 @pytest.fixture(scope="module")

@@ -19,12 +19,13 @@ from pathlib import Path
 
 from conftest import REPO, write_cases
 from helpers import dump, plan, promise, report, response, update
-from jobcentertjek import kort, sammenligning, tidslinje
-from jobcentertjek.corpus import Corpus
-from jobcentertjek.model import FINAL_STATUSES
-from jobcentertjek.opendata import data_files
-from jobcentertjek.reference import kommuner
-from jobcentertjek.site import SiteGenerator, SiteSettings, thread_window
+
+from jobcentertjek.entries.corpus import Corpus
+from jobcentertjek.entries.model import FINAL_STATUSES
+from jobcentertjek.entries.reference import kommuner
+from jobcentertjek.outputs.opendata import data_files
+from jobcentertjek.site import kort, sammenligning, tidslinje
+from jobcentertjek.site.pages import SiteGenerator, SiteSettings, thread_window
 
 GOLDEN = Path(__file__).parent / "graphics_golden"
 SVG = "{http://www.w3.org/2000/svg}"

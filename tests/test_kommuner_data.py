@@ -127,7 +127,7 @@ def test_national_entry(data, kommuner):
 
 
 def test_package_slug_function_and_lookup_agree_with_the_data():
-    from jobcentertjek.reference import danish_slug, find_kommune, kommuner
+    from jobcentertjek.entries.reference import danish_slug, find_kommune, kommuner
 
     places = kommuner()
     assert len([k for k in places.values() if not k.is_national]) == 98

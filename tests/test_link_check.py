@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from jobcentertjek import links
-from jobcentertjek.validate import check_paths
+from jobcentertjek.contribute import links
+from jobcentertjek.entries.validate import check_paths
 
 HANG = 5.0  # seconds the hanging page waits; the checker gives up long before
 

@@ -17,7 +17,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 import yaml
-
 from conftest import REPO
 
 LINKING = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "area": "href"}

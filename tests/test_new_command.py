@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from jobcentertjek.cli import main
-from jobcentertjek.dates import today
-from jobcentertjek.model import MODELS, Actor, Promise, Source, StatusChange
-from jobcentertjek.yamlload import field_name
+from jobcentertjek.entries.dates import today
+from jobcentertjek.entries.model import MODELS, Actor, Promise, Source, StatusChange
+from jobcentertjek.entries.yamlload import field_name
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/entry.schema.json"
 DATE = "2020-03-04"

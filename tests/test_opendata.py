@@ -11,15 +11,21 @@ import re
 import jsonschema
 import pytest
 import yaml
-
 from conftest import REPO
 from helpers import dump, plan, promise, report
-from jobcentertjek.cli import main
-from jobcentertjek.corpus import Corpus
-from jobcentertjek.opendata import ENTRY_COLUMNS, LICENSE, PROMISE_COLUMNS, data_files, schema_text
-from jobcentertjek.validate import find_case_files
-from jobcentertjek.yamlload import load_yaml
 from test_feeds import FIXTURE, SITE_URL, fixture_corpus, site_file
+
+from jobcentertjek.cli import main
+from jobcentertjek.entries.corpus import Corpus
+from jobcentertjek.entries.validate import find_case_files
+from jobcentertjek.entries.yamlload import load_yaml
+from jobcentertjek.outputs.opendata import (
+    ENTRY_COLUMNS,
+    LICENSE,
+    PROMISE_COLUMNS,
+    data_files,
+    schema_text,
+)
 
 CORPUS = Corpus.load(REPO / "cases")
 CASE_FILES = find_case_files([REPO / "cases"])

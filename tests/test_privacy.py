@@ -6,13 +6,13 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from conftest import write_cases
+from helpers import SOURCE, dump, report
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from helpers import SOURCE, dump, report
 
-from conftest import write_cases
-from jobcentertjek import privacy, yamlload
-from jobcentertjek.validate import check_paths
+from jobcentertjek.entries import privacy, yamlload
+from jobcentertjek.entries.validate import check_paths
 
 CPR = "teksten indeholder et CPR-nummer; slet det — CPR-numre må aldrig offentliggøres"
 EMAIL = "teksten indeholder en e-mailadresse; er den privat, så slet den"

@@ -27,7 +27,7 @@ def test_the_two_commands_are_make_targets_and_ci_runs_make_test():
 
 
 def test_the_record_counts_in_the_readme_are_current():
-    from jobcentertjek.validate import check_paths
+    from jobcentertjek.entries.validate import check_paths
 
     entries, _ = check_paths([REPO / "cases"])
     stated = re.search(r"The record holds (\d+) entries in (\d+) of the 98 kommuner, plus national entries, "

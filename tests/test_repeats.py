@@ -14,15 +14,16 @@ from pathlib import Path
 
 import feedparser
 import pytest
-
 from conftest import build_fixture_site, write_cases
 from helpers import dump, plan, promise, report, update
-from jobcentertjek import hints, site
-from jobcentertjek.corpus import Corpus
-from jobcentertjek.dates import PartialDate, elapsed
-from jobcentertjek.site import SiteGenerator, SiteSettings
-from jobcentertjek.validate import check_paths
 from test_site import Elements, parse, text_of
+
+from jobcentertjek.contribute import hints
+from jobcentertjek.entries.corpus import Corpus
+from jobcentertjek.entries.dates import PartialDate, elapsed
+from jobcentertjek.entries.validate import check_paths
+from jobcentertjek.site import pages as site
+from jobcentertjek.site.pages import SiteGenerator, SiteSettings
 
 PLAN = "2016-05-01-handleplan"
 NATIONAL_PLAN = "2015-06-01-national-plan"

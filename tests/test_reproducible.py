@@ -16,9 +16,9 @@ import struct
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
-from jobcentertjek.build import build_site
+
+from jobcentertjek.publish.build import build_site
 
 # The start of today in UTC: late enough for every real entry, and not the moment of the build.
 EPOCH = int(dt.datetime.combine(dt.date.today(), dt.time(0), dt.timezone.utc).timestamp())

@@ -9,11 +9,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, build_fixture_site
 from helpers import SOURCE, dump, plan, promise, report, response, update
-from jobcentertjek.corpus import Corpus
-from jobcentertjek.reference import kommuner, tags
+
+from jobcentertjek.entries.corpus import Corpus
+from jobcentertjek.entries.reference import kommuner, tags
 
 CORPUS = Corpus.load(REPO / "cases")
 

@@ -18,13 +18,13 @@ from pathlib import Path
 
 import feedparser
 import pytest
-
 from conftest import build_fixture_site, write_cases
 from helpers import SOURCE, dump, plan, promise, report, response, update
-from jobcentertjek.corpus import Corpus
-from jobcentertjek.model import UNCHECKED_LABEL, json_schema
-from jobcentertjek.validate import check_paths
 from test_site import parse, text_of
+
+from jobcentertjek.entries.corpus import Corpus
+from jobcentertjek.entries.model import UNCHECKED_LABEL, json_schema
+from jobcentertjek.entries.validate import check_paths
 
 REPORT_ID = "2019-07-04-beloenning-for-lukkede-sager"
 RESPONSE_ID = "2019-07-05-jobcenterchef-stopper-ordningen"

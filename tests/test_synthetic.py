@@ -6,11 +6,11 @@ from collections import Counter
 
 import pytest
 
-from jobcentertjek.corpus import Corpus
-from jobcentertjek.model import STATUS_LABELS
-from jobcentertjek.reference import kommuner
-from jobcentertjek.synthetic import generate_cases
-from jobcentertjek.validate import check_paths
+from jobcentertjek.bench.synthetic import generate_cases
+from jobcentertjek.entries.corpus import Corpus
+from jobcentertjek.entries.model import STATUS_LABELS
+from jobcentertjek.entries.reference import kommuner
+from jobcentertjek.entries.validate import check_paths
 
 ENTRIES = 200
 

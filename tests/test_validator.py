@@ -5,10 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from conftest import REPO, write_cases
 from helpers import dump, plan, promise, report, response, update
 
-from conftest import REPO, write_cases
-from jobcentertjek.validate import check_paths
+from jobcentertjek.entries.validate import check_paths
 
 
 def check(tmp_path, files: dict[str, dict | str]):

@@ -8,13 +8,13 @@ import shutil
 
 import pytest
 import yaml
-
 from conftest import REPO
-from jobcentertjek import yamlload
-from jobcentertjek.cli import main
-from jobcentertjek.corpus import Corpus
-from jobcentertjek.model import Check, UNCHECKED_LABEL
 from test_contributing import GUIDE, code_blocks
+
+from jobcentertjek.cli import main
+from jobcentertjek.entries import yamlload
+from jobcentertjek.entries.corpus import Corpus
+from jobcentertjek.entries.model import UNCHECKED_LABEL, Check
 
 RESPONSE = "cases/koebenhavn/2018-04-borgmester-erkender-kritik-fra-taskforce.yaml"
 

@@ -22,10 +22,10 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from conftest import build_fixture_site
 from helpers import dump, plan, promise, report, response, update
 
-from conftest import build_fixture_site
-from jobcentertjek.localserver import CHROMIUM, CHROMIUM_ARGS, serve
+from jobcentertjek.bench.localserver import CHROMIUM, CHROMIUM_ARGS, serve
 
 PAYLOADS = [
     "<script>alert('script')</script>",

@@ -7,9 +7,9 @@ the same data, and problems must be found exactly as the careful builder finds t
 from __future__ import annotations
 
 import pytest
-
 from conftest import REPO
-from jobcentertjek import yamlload
+
+from jobcentertjek.entries import yamlload
 
 REAL = sorted((REPO / "cases").rglob("*.yaml"))
 

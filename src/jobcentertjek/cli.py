@@ -8,17 +8,17 @@ import sys
 from pathlib import Path
 
 from .argparse_da import DanishArgumentParser
-from .audit import audit
-from .bench import add_bench_command
-from .build import build_site
-from .corpus import Corpus
-from .fromissue import add_from_issue_command
-from .grammar import count
-from .hints import HintFinder
-from .links import add_links_command
-from .opendata import add_schema_command
-from .scaffold import add_new_command
-from .validate import check_paths
+from .bench.bench import add_bench_command
+from .contribute.audit import audit
+from .contribute.fromissue import add_from_issue_command
+from .contribute.hints import HintFinder
+from .contribute.links import add_links_command
+from .contribute.scaffold import add_new_command
+from .entries.corpus import Corpus
+from .entries.grammar import count
+from .entries.validate import check_paths
+from .outputs.opendata import add_schema_command
+from .publish.build import build_site
 
 # What --help says first: in Danish, like everything else a contributor reads.
 DESCRIPTION = "Jobcentertjek: tjek sagerne, start en ny sag, og byg siden."

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
-from jobcentertjek.localserver import serve
+from jobcentertjek.bench.localserver import serve
 
 from .helpers import CHROMIUM, DESKTOP, LAUNCH_ARGS
 

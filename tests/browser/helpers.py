@@ -7,8 +7,8 @@ import re
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from jobcentertjek.localserver import CHROMIUM
-from jobcentertjek.localserver import CHROMIUM_ARGS as LAUNCH_ARGS
+from jobcentertjek.bench.localserver import CHROMIUM
+from jobcentertjek.bench.localserver import CHROMIUM_ARGS as LAUNCH_ARGS
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 812}

@@ -9,9 +9,17 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from jobcentertjek.model import OVERDUE_LABEL, STATUS_LABELS, TYPE_LABELS
+from jobcentertjek.entries.model import OVERDUE_LABEL, STATUS_LABELS, TYPE_LABELS
 
-from .helpers import DESKTOP, PAGE_TYPES, PHONE, SCHEMES, axe_report, search, search_results
+from .helpers import (
+    DESKTOP,
+    PAGE_TYPES,
+    PHONE,
+    SCHEMES,
+    axe_report,
+    search,
+    search_results,
+)
 
 pytestmark = pytest.mark.browser
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from jobcentertjek.corpus import Corpus
-from jobcentertjek.reference import kommuner, regions
+from jobcentertjek.entries.corpus import Corpus
+from jobcentertjek.entries.reference import kommuner, regions
 
 from .helpers import DESKTOP, PHONE, SCHEMES, axe_report
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from jobcentertjek.localserver import serve
+from jobcentertjek.bench.localserver import serve
 
 from .helpers import DESKTOP, SCHEMES, axe_report
 

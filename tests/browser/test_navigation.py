@@ -8,8 +8,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from jobcentertjek.model import OVERDUE_LABEL, STATUS_LABELS, UNCHECKED_LABEL
-from jobcentertjek.site import REPEATED_LABEL
+from jobcentertjek.entries.model import OVERDUE_LABEL, STATUS_LABELS, UNCHECKED_LABEL
+from jobcentertjek.site.pages import REPEATED_LABEL
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from jobcentertjek.model import TYPE_LABELS
+from jobcentertjek.entries.model import TYPE_LABELS
 
 from .helpers import PHONE, RESULTS, SEARCH_FILES, search, search_results
 

@@ -13,14 +13,22 @@ from dataclasses import dataclass
 from feedgen.feed import FeedGenerator
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from .corpus import Corpus, TrackedPromise
-from .dates import PartialDate
-from .model import STATUS_LABELS, TYPE_LABELS, Update
-from .reference import kommuner
-from .render import markdown_to_html
-from .site import (PROMISE_FEED_URL, REPEATED_LABEL, SITE_FEED_URL, absolute_url, entry_url, kommune_feed_url,
-                   kommune_url, promise_anchor)
-from .validate import LoadedEntry
+from ..entries.corpus import Corpus, TrackedPromise
+from ..entries.dates import PartialDate
+from ..entries.model import STATUS_LABELS, TYPE_LABELS, Update
+from ..entries.reference import kommuner
+from ..entries.render import markdown_to_html
+from ..entries.validate import LoadedEntry
+from ..site.pages import (
+    PROMISE_FEED_URL,
+    REPEATED_LABEL,
+    SITE_FEED_URL,
+    absolute_url,
+    entry_url,
+    kommune_feed_url,
+    kommune_url,
+    promise_anchor,
+)
 
 LICENSE_NOTE = "Indholdet må genbruges under CC BY 4.0 med kildeangivelse."
 

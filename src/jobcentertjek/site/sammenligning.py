@@ -7,10 +7,10 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
-from .corpus import Corpus
-from .dates import PartialDate
-from .model import STATUS_LABELS, TYPE_LABELS
-from .reference import Kommune, danish_slug, kommuner
+from ..entries.corpus import Corpus
+from ..entries.dates import PartialDate
+from ..entries.model import STATUS_LABELS, TYPE_LABELS
+from ..entries.reference import Kommune, danish_slug, kommuner
 
 
 @dataclass(frozen=True)

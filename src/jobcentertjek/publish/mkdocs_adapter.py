@@ -1,7 +1,7 @@
 """MkDocs hooks: the thin adapter between MkDocs and the jobcentertjek package.
 
 Everything this module does is hand MkDocs the files the package generates (another
-static site builder could call ``jobcentertjek.outputs`` the same way), spare MkDocs the
+static site builder could call ``jobcentertjek.publish.outputs`` the same way), spare MkDocs the
 Markdown pass over those pages, which are HTML already, and trim the indentation of
 Material's templates from the pages. Registered in
 ``mkdocs.yml`` under ``hooks:``; ``watch: [cases]`` makes ``mkdocs serve`` rebuild when
@@ -19,8 +19,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from jobcentertjek.outputs import generate_outputs
-from jobcentertjek.problems import ValidationFailed
+from jobcentertjek.entries.problems import ValidationFailed
+from jobcentertjek.publish.outputs import generate_outputs
 
 
 def on_files(files: Files, config) -> Files:

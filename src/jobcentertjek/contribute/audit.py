@@ -7,9 +7,9 @@ before its plan, a source nobody can find again, a person without the role they 
 
 from __future__ import annotations
 
-from .model import Plan, Update
-from .problems import Problem
-from .validate import LoadedEntry
+from ..entries.model import Plan, Update
+from ..entries.problems import Problem
+from ..entries.validate import LoadedEntry
 
 
 def audit(entries: list[LoadedEntry]) -> list[Problem]:

@@ -26,9 +26,9 @@ from urllib.parse import urlsplit
 import httpx
 from pydantic import BaseModel
 
-from .model import Source
-from .problems import Problem
-from .validate import LoadedEntry, check_paths
+from ..entries.model import Source
+from ..entries.problems import Problem
+from ..entries.validate import LoadedEntry, check_paths
 
 USER_AGENT = "Jobcentertjek-linktjek/1.0 (+https://github.com/jobcentertjek/jobcentertjek)"
 PROBE_URL = "https://web.archive.org/"  # asked when nothing answered, to tell "offline" from "all dead"

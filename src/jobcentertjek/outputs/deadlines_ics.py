@@ -12,10 +12,16 @@ import textwrap
 
 from icalendar import Calendar, Event
 
-from .corpus import Corpus, TrackedPromise
-from .reference import kommuner
-from .render import markdown_to_text
-from .site import absolute_url, calendar_url, entry_url, has_deadlines, promise_anchor
+from ..entries.corpus import Corpus, TrackedPromise
+from ..entries.reference import kommuner
+from ..entries.render import markdown_to_text
+from ..site.pages import (
+    absolute_url,
+    calendar_url,
+    entry_url,
+    has_deadlines,
+    promise_anchor,
+)
 
 PRODID = "-//Jobcentertjek//Løftefrister//DA"
 UID_DOMAIN = "jobcentertjek"

@@ -15,13 +15,13 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
 from . import sammenligning, tidslinje
-from .corpus import Corpus, TrackedPromise
-from .dates import PartialDate, elapsed
-from .grammar import count, plural
+from ..entries.corpus import Corpus, TrackedPromise
+from ..entries.dates import PartialDate, elapsed
+from ..entries.grammar import count, plural
 from .kort import locator, map_context
-from .model import OVERDUE_LABEL, REPORT_KINDS, STATUS_LABELS, TYPE_LABELS, UNCHECKED_LABEL
-from .reference import danish_slug, kommuner, regions, tags
-from .render import markdown_to_html
+from ..entries.model import OVERDUE_LABEL, REPORT_KINDS, STATUS_LABELS, TYPE_LABELS, UNCHECKED_LABEL
+from ..entries.reference import danish_slug, kommuner, regions, tags
+from ..entries.render import markdown_to_html
 from .years import split_by_year
 
 LATEST_ON_HOME = 10

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .corpus import Corpus
-from .deadlines_ics import calendar_files
-from .feeds import feed_files
-from .opendata import data_files
-from .site import SiteGenerator, SiteSettings
+from ..entries.corpus import Corpus
+from ..outputs.deadlines_ics import calendar_files
+from ..outputs.feeds import feed_files
+from ..outputs.opendata import data_files
+from ..site.pages import SiteGenerator, SiteSettings
 
 
 def generate_outputs(cases_dir: Path, repo_url: str, site_url: str) -> dict[str, str | bytes]:

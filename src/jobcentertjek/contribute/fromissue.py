@@ -19,15 +19,15 @@ from urllib.parse import quote
 
 import yaml
 
-from .dates import PartialDate
+from ..entries.dates import PartialDate
+from ..entries.model import REPORT_KINDS, STATUS_LABELS, TYPE_LABELS, Plan, Response
+from ..entries.problems import Problem
+from ..entries.reference import Kommune, danish_slug
+from ..entries.render import publishable_markdown
+from ..entries.validate import LoadedEntry, check_links, check_paths, load_entry
 from .freedates import parse_danish_date
 from .issueform import FORM_PATH, FormField, Submission, parse_body, read_form
-from .model import REPORT_KINDS, STATUS_LABELS, TYPE_LABELS, Plan, Response
-from .problems import Problem
-from .reference import Kommune, danish_slug
-from .render import publishable_markdown
 from .scaffold import ScaffoldError, file_name, resolve_kommune
-from .validate import LoadedEntry, check_links, check_paths, load_entry
 
 LABEL = "ny sag"
 MARKER = "<!-- jobcentertjek:ny-sag -->"  # the workflow finds its own comment by this line

@@ -14,7 +14,6 @@ from .problems import ValidationFailed
 from .reference import tags
 from .validate import LoadedEntry, check_paths
 
-
 UNCHECKED_AFTER_DAYS = 365
 
 

@@ -26,19 +26,20 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
+from ..contribute.hints import precision_recall
+from ..entries.corpus import Corpus
+from ..entries.validate import check_paths
+from ..publish.outputs import generate_outputs
+from ..publish.search_index import BUNDLE
 from .bench_browser import LUNR, PAGEFIND, browser_figures
-from .corpus import Corpus
-from .hints import precision_recall
-from .outputs import generate_outputs
-from .search_index import BUNDLE
 from .synthetic import generate_cases
-from .validate import check_paths
 
-# The issues' targets at 5,000 entries. The entry page limit was 20 KB until each entry page drew
-# its thread's timeline (issue 15): measured, it adds 1.4 KB at the median and 3 KB at most, and the
-# largest page went from 19.7 to 22.4 KB (README, "Graphics").
+# The issues' targets at 5,000 entries. The entry page limit was 20 KB until entry pages drew their
+# thread's timeline (up to 3 KB) and carried the search box (1 KB), repeats and checks: measured on
+# 2026-12-02, the largest went from 19.7 to 24.4 KB, the median from 14.6 to 16.7 KB (README,
+# "Performance"), while a first view of it transfers 76 KB in all.
 TARGETS = {
-    "whole_over_floor": 1.15, "validate_s": 2.0, "growth": 2.2, "entry_page_bytes": 23_000,
+    "whole_over_floor": 1.15, "validate_s": 2.0, "growth": 2.2, "entry_page_bytes": 25_000,
     "kommune_page_bytes": 400_000,
 }
 # In Chromium on the mobile profile, at every size; the journey may take longer above 5,000 entries.
@@ -111,7 +112,7 @@ def lunr_build(config: Path, cases: Path, workdir: Path, features: list[str]) ->
     lunr_config = workdir / "lunr-mkdocs.yml"
     lunr_config.write_text(json.dumps({
         "INHERIT": str(config), "docs_dir": str(config.parent / "docs"), "site_dir": str(workdir / "lunr-site"),
-        "hooks": [str(Path(__file__).with_name("mkdocs_adapter.py"))], "watch": [],
+        "hooks": [str(Path(__file__).parents[1] / "publish" / "mkdocs_adapter.py")], "watch": [],
         "plugins": [{"search": {"lang": "da"}}],
         "theme": {"custom_dir": str(overrides), "features": [*features, "search.highlight"]},
     }), encoding="utf-8")
@@ -148,7 +149,7 @@ def site_figures(site: Path) -> dict:
         "entry_page_max": f"/{largest_entry.parent.relative_to(site).as_posix()}/",
         "entry_page_median_bytes": int(statistics.median(entry_pages)),
         "entry_page_p99_bytes": entry_pages[int(len(entry_pages) * 0.99)],
-        "entry_pages_over_20kb": sum(size > TARGETS["entry_page_bytes"] for size in entry_pages),
+        "entry_pages_over_limit": sum(size > TARGETS["entry_page_bytes"] for size in entry_pages),
         "kommune_page_max_bytes": kommune_pages[largest_kommune],
         "kommune_page_max": str(largest_kommune.parent.relative_to(site)) + "/",
         "any_other_page_max_bytes": other_pages[largest_other],
@@ -172,7 +173,9 @@ def measure(entries: int, config: Path, workdir: Path, *, repeat: int = 1, searc
     errors = [p for p in problems if p.severity == "error"]
     if errors or len(loaded) != entries:
         raise RuntimeError(f"the synthetic data set is not valid: {errors[:5]}")
-    from mkdocs.config import load_config  # here, so that other commands start without MkDocs
+    from mkdocs.config import (
+        load_config,  # here, so that other commands start without MkDocs
+    )
 
     settings = load_config(str(config))  # the adapter's arguments, so the floor gets the same pages
     start = time.perf_counter()
@@ -275,7 +278,7 @@ ROWS = [  # (label, key, format)
     ("Entry page, largest (KB)", "entry_page_max_bytes", "kb"),
     ("Entry page, median (KB)", "entry_page_median_bytes", "kb"),
     ("Entry page, 99th percentile (KB)", "entry_page_p99_bytes", "kb"),
-    ("Entry pages over 23 KB", "entry_pages_over_20kb", "{}"),
+    (f"Entry pages over {TARGETS['entry_page_bytes'] // 1000} KB", "entry_pages_over_limit", "{}"),
     ("Kommune page, largest (KB)", "kommune_page_max_bytes", "kb"),
     ("Any page but entries, largest (KB)", "any_other_page_max_bytes", "kb"),
     ("Search bundle (Pagefind), all files (MB)", "search_bundle_bytes", "mb"),

@@ -19,10 +19,10 @@ from functools import cache
 
 import Stemmer
 
-from .corpus import Corpus, TrackedPromise
-from .problems import Problem
-from .render import markdown_to_text
-from .validate import LoadedEntry
+from ..entries.corpus import Corpus, TrackedPromise
+from ..entries.problems import Problem
+from ..entries.render import markdown_to_text
+from ..entries.validate import LoadedEntry
 
 MAX_HINTS = 3  # per report: more would not be read
 # A promise is suggested only when it shares this much with the report: at least one

@@ -16,8 +16,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .dates import PartialDate, days_between
-from .model import TYPE_LABELS
+from ..entries.dates import PartialDate, days_between
+from ..entries.model import TYPE_LABELS
 
 WIDTH = 640
 LEFT, RIGHT = 16, 624  # the axis

@@ -162,7 +162,9 @@ def warm(browser, base: str, engine: Engine) -> dict:
 
 def browser_figures(site: Path, engine: Engine, entry_path: str) -> dict:
     """All browser figures for one built site: cold ones as the median of ``LOADS`` loads."""
-    from playwright.sync_api import sync_playwright  # the test extra, which `make` installs
+    from playwright.sync_api import (
+        sync_playwright,  # the test extra, which `make` installs
+    )
 
     with serve(site, compress=True) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

@@ -19,8 +19,21 @@ from pydantic import ValidationError
 
 from . import privacy
 from .dates import PartialDate
-from .model import (MODELS, Actor, Check, Correction, Entry, Figure, Promise, Repeat, Report, Source, StatusChange,
-                    Update, _Entry)
+from .model import (
+    MODELS,
+    Actor,
+    Check,
+    Correction,
+    Entry,
+    Figure,
+    Promise,
+    Repeat,
+    Report,
+    Source,
+    StatusChange,
+    Update,
+    _Entry,
+)
 from .problems import Problem
 from .reference import kommuner, suggest, tags
 from .yamlload import LoadedYaml, field_name, load_yaml, too_big

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from .corpus import Corpus
-from .grammar import count
-from .model import FINAL_STATUSES
-from .reference import Kommune, kommuner, regions
+from ..entries.corpus import Corpus
+from ..entries.grammar import count
+from ..entries.model import FINAL_STATUSES
+from ..entries.reference import Kommune, kommuner, regions
 
 # The measures a reader can colour the map by: (key, the question, buckets in words).
 # Each bucket's class is the measure's letter and the bucket's number, e.g. "e2".

@@ -14,9 +14,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .problems import Problem
+from ..entries.problems import Problem
+from ..entries.validate import check_paths
 from .search_index import index_site
-from .validate import check_paths
 
 
 def build_site(config_file: Path, site_dir: Path, cases_dir: Path, strict: bool = True) -> tuple[int, list[Problem]]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .reference import kommuner, tags
+from ..entries.reference import kommuner, tags
 
 FORM_PATH = Path(".github/ISSUE_TEMPLATE/ny-sag.yml")
 NO_RESPONSE = "_No response_"

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import yaml
 
-from .dates import PartialDate
-from .model import REPORT_KINDS
-from .reference import danish_slug, kommuner, tags
+from ..entries.dates import PartialDate
+from ..entries.model import REPORT_KINDS
+from ..entries.reference import danish_slug, kommuner, tags
 
 FIRST_DAY = dt.date(2010, 1, 1)
 LAST_DAY = dt.date(2025, 12, 31)

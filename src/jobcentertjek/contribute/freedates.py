@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import PartialDate
+from ..entries.dates import PartialDate
 
 MONTHS = {
     "januar": 1, "jan": 1, "februar": 2, "feb": 2, "marts": 3, "mar": 3, "april": 4, "apr": 4,

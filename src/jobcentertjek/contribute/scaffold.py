@@ -16,10 +16,18 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from slugify import slugify
 
-from .dates import PartialDate, today
-from .model import MODELS, REPORT_KINDS, STATUS_LABELS, TYPE_LABELS
-from .reference import DANISH_LETTERS, Kommune, danish_slug, find_kommune, kommuner, suggest, tags
-from .validate import display_path
+from ..entries.dates import PartialDate, today
+from ..entries.model import MODELS, REPORT_KINDS, STATUS_LABELS, TYPE_LABELS
+from ..entries.reference import (
+    DANISH_LETTERS,
+    Kommune,
+    danish_slug,
+    find_kommune,
+    kommuner,
+    suggest,
+    tags,
+)
+from ..entries.validate import display_path
 
 TITLE_SLUG_LENGTH = 50  # file names stay readable; the title itself is not shortened
 # Words that say nothing on their own: a file name neither begins nor ends with one

@@ -14,12 +14,13 @@ import json
 import sys
 from pathlib import Path
 
-from . import model, sammenligning
-from .corpus import Corpus, Recurrence, TrackedPromise
-from .reference import kommuner
-from .render import markdown_to_text
-from .site import absolute_url, entry_url, promise_anchor
-from .validate import LoadedEntry
+from ..entries import model
+from ..entries.corpus import Corpus, Recurrence, TrackedPromise
+from ..entries.reference import kommuner
+from ..entries.render import markdown_to_text
+from ..entries.validate import LoadedEntry
+from ..site import sammenligning
+from ..site.pages import absolute_url, entry_url, promise_anchor
 
 LICENSE = {
     "name": "CC BY 4.0",

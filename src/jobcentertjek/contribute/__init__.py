@@ -1,0 +1,1 @@
+"""Tools for contributors and editors: new entries, the issue form, link checks, warnings, hints."""

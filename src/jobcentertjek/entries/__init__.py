@@ -1,0 +1,1 @@
+"""The record: reading entry files, the model, validation, the corpus and its language."""

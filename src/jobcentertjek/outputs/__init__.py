@@ -1,0 +1,1 @@
+"""What the site publishes besides pages: RSS feeds, deadline calendars, open data."""
