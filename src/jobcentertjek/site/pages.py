@@ -14,14 +14,14 @@ from urllib.parse import quote, urlencode
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
-from . import sammenligning, tidslinje
 from ..entries.corpus import Corpus, TrackedPromise
 from ..entries.dates import PartialDate, elapsed
 from ..entries.grammar import count, plural
-from .kort import locator, map_context
 from ..entries.model import OVERDUE_LABEL, REPORT_KINDS, STATUS_LABELS, TYPE_LABELS, UNCHECKED_LABEL
 from ..entries.reference import danish_slug, kommuner, regions, tags
 from ..entries.render import markdown_to_html
+from . import sammenligning, tidslinje
+from .kort import locator, map_context
 from .years import split_by_year
 
 LATEST_ON_HOME = 10
@@ -58,7 +58,6 @@ class Page:
     title: str
     template: str
     context: dict = field(default_factory=dict)
-    searchable: bool = True
     description: str | None = None
     meta: dict = field(default_factory=dict)  # extra front matter, e.g. the page's own feed
 
@@ -225,8 +224,6 @@ class SiteGenerator:
         meta = {"title": page.title, "hide": ["toc"], **page.meta}
         if page.description:
             meta["description"] = page.description
-        if not page.searchable:
-            meta["search"] = {"exclude": True}
         body = self.env.get_template(page.template).render(page=page, page_url=page.url, **page.context)
         front_matter = yaml.dump(meta, Dumper=_FRONT_MATTER_DUMPER, allow_unicode=True, sort_keys=True)
         return "---\n" + front_matter + "---\n\n" + body
@@ -239,7 +236,7 @@ class SiteGenerator:
     def _home(self) -> Page:
         corpus = self.corpus
         promises = corpus.promises
-        return Page("index.md", "Jobcentertjek", "home.html", searchable=False,
+        return Page("index.md", "Jobcentertjek", "home.html",
                     description="Et offentligt arkiv over kritik af jobcentrene, kommunernes svar og deres løfter.",
                     context=dict(latest=corpus.entries[:LATEST_ON_HOME], type_counts=corpus.type_counts(),
                                  promises=promises, status_counts=corpus.status_counts(promises),
@@ -250,7 +247,7 @@ class SiteGenerator:
 
     def _kommune_index(self) -> Page:
         by_region = {region: [k for k in kommuner().values() if k.region == region] for region in regions()}
-        return Page("kommuner/index.md", "Kommuner", "kommuner.html", searchable=False,
+        return Page("kommuner/index.md", "Kommuner", "kommuner.html",
                     context=dict(by_region=by_region, national=kommuner()["hele-landet"], kort=map_context(self.corpus),
                                  lines=sammenligning.lines(self.corpus), columns=sammenligning.COLUMNS))
 
@@ -258,7 +255,7 @@ class SiteGenerator:
         """The /kommuner/ table sorted by each column, for readers without JavaScript."""
         lines = sammenligning.lines(self.corpus)
         return [Page(comparison_url(column).rstrip("/") + ".md", f"Kommuner sorteret efter {column.label.lower()}",
-                     "kommuner_sorteret.html", searchable=False,
+                     "kommuner_sorteret.html",
                      context=dict(lines=sammenligning.sorted_lines(lines, column), columns=sammenligning.COLUMNS,
                                   current=column))
                 for column in sammenligning.COLUMNS[1:]]
@@ -299,7 +296,6 @@ class SiteGenerator:
                          **part(split.recent, with_overdue=bool(split.older))))]
         for year, items in split.older.items():
             pages.append(Page(f"kommuner/{kommune.slug}/{year}.md", f"{kommune.name}: {year}", "kommune_year.html",
-                              searchable=False,
                               context=dict(kommune=kommune, year=year, entries=items, archive=archive, **part(items))))
         return pages
 
@@ -339,10 +335,10 @@ class SiteGenerator:
         archive = split.archive(url)
         common = dict(filters=filters, current=current, status_counts=self.corpus.status_counts(promises),
                       archive=archive, total=len(promises))
-        pages = [Page(url + "index.md", title, "promises.html", searchable=False, description=description,
+        pages = [Page(url + "index.md", title, "promises.html", description=description,
                       context=dict(promises=split.recent, year=None, first_older_year=split.first_older_year,
                                    **common))]
-        pages += [Page(f"{url}{year}.md", f"{title}, {year}", "promises.html", searchable=False,
+        pages += [Page(f"{url}{year}.md", f"{title}, {year}", "promises.html",
                        context=dict(promises=items, year=year, first_older_year=None, **common))
                   for year, items in split.older.items()]
         return pages
@@ -356,18 +352,18 @@ class SiteGenerator:
         counts = Counter(r.kommune for r in recurrences)
         per_kommune = sorted(counts.items(), key=lambda row: (-row[1], kommuner()[row[0]].name))
         common = dict(archive=archive, total=len(recurrences), kommune_count=len(counts))
-        pages = [Page(REPEATS_URL + "index.md", "Gentaget kritik", "repeats.html", searchable=False,
+        pages = [Page(REPEATS_URL + "index.md", "Gentaget kritik", "repeats.html",
                       description="Kritik, der kom igen efter et løfte om at rette op på den.",
                       context=dict(groups=_by_kommune(split.recent), year=None, per_kommune=per_kommune,
                                    first_older_year=split.first_older_year, **common))]
-        pages += [Page(f"{REPEATS_URL}{year}.md", f"Gentaget kritik, {year}", "repeats.html", searchable=False,
+        pages += [Page(f"{REPEATS_URL}{year}.md", f"Gentaget kritik, {year}", "repeats.html",
                        context=dict(groups=_by_kommune(items), year=year, per_kommune=None, first_older_year=None,
                                     **common))
                   for year, items in split.older.items()]
         return pages
 
     def _tag_index(self) -> Page:
-        return Page("emner/index.md", "Emner", "tags.html", searchable=False,
+        return Page("emner/index.md", "Emner", "tags.html",
                     context=dict(by_tag=self.corpus.by_tag))
 
     def _tag_pages(self) -> list[Page]:
@@ -376,10 +372,10 @@ class SiteGenerator:
             url = tag_url(tag.name)
             split = split_by_year(self.corpus.by_tag[tag.name], _entry_year, TAG_PAGE_ENTRIES)
             archive = split.archive(url)
-            pages.append(Page(url.rstrip("/") + ".md", f"Emne: {tag.name}", "tag.html", searchable=False,
+            pages.append(Page(url.rstrip("/") + ".md", f"Emne: {tag.name}", "tag.html",
                               context=dict(tag=tag, entries=split.recent, year=None, archive=archive,
                                            first_older_year=split.first_older_year)))
-            pages += [Page(f"{url}{year}.md", f"Emne: {tag.name}, {year}", "tag.html", searchable=False,
+            pages += [Page(f"{url}{year}.md", f"Emne: {tag.name}, {year}", "tag.html",
                            context=dict(tag=tag, entries=items, year=year, archive=archive, first_older_year=None))
                       for year, items in split.older.items()]
         return pages
