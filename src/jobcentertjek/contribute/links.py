@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 import httpx
 from pydantic import BaseModel
 
+from ..entries.grammar import count
 from ..entries.model import Source
 from ..entries.problems import Problem
 from ..entries.validate import LoadedEntry, check_paths
@@ -203,8 +204,8 @@ def markdown(report: Report) -> str:
     """The report as the body of the "Døde links" issue (Danish, one list item per problem)."""
     dead = [(link, outcome) for link, outcome in report.problems if outcome.severity == "error"]
     other = [(link, outcome) for link, outcome in report.problems if outcome.severity != "error"]
-    parts = [f"Linktjekket fandt {_count(len(dead), 'død kilde', 'døde kilder')} blandt "
-             f"{_count(report.checked, 'adresse', 'adresser')}. Ret dem i sagen: tilføj `archive_url` med en "
+    parts = [f"Linktjekket fandt {count(len(dead), 'død kilde', 'døde kilder')} blandt "
+             f"{count(report.checked, 'adresse', 'adresser')}. Ret dem i sagen: tilføj `archive_url` med en "
              "arkiveret kopi, eller skriv en rettelse. Listen opdateres hver uge.", ""]
     for title, group in (("Døde links", dead), ("Til efterretning", other)):
         if group:
@@ -216,10 +217,6 @@ def markdown(report: Report) -> str:
                     parts.append(f"  - arkiveret kopi? <{copy}>")
             parts.append("")
     return "\n".join(parts)
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -241,8 +238,8 @@ def _run(args: argparse.Namespace) -> int:
         print(line)
     if args.markdown:
         Path(args.markdown).write_text(markdown(report), encoding="utf-8")
-    print(f"{_count(report.checked, 'adresse', 'adresser')} tjekket: "
-          f"{_count(report.dead, 'død', 'døde')}.", file=sys.stderr)
+    print(f"{count(report.checked, 'adresse', 'adresser')} tjekket: "
+          f"{count(report.dead, 'død', 'døde')}.", file=sys.stderr)
     return report.exit_code()
 
 

@@ -361,15 +361,24 @@ def _check_update(item: LoadedEntry, by_id: dict) -> list[Problem]:
     if problems:
         return problems
     plan = by_id[update.plan].entry
-    if not getattr(plan, "promises", None):
-        return [item.problem(("plan",), f"{update.plan!r} er ikke en handleplan (type: plan) eller et svar med løfter")]
-    promise_ids = [p.id for p in plan.promises]
+    if not getattr(plan, "promises", None):  # reports and updates have none
+        return [_not_promising(item, ("plan",), update.plan)]
     for i, change in enumerate(update.changes):
-        if change.promise not in promise_ids:
-            problems.append(item.problem(("changes", i, "promise"),
-                                         f"planen {update.plan!r} har intet løfte {change.promise!r}; "
-                                         f"dens løfter er: {', '.join(promise_ids)}"))
+        problems += _unknown_promise(item, ("changes", i, "promise"), update.plan, plan, change.promise)
     return problems
+
+
+# A plan, or a response that also promises, is what updates and repeats may follow.
+def _not_promising(item: LoadedEntry, path: tuple, target: str) -> Problem:
+    return item.problem(path, f"{target!r} er ikke en handleplan (type: plan) eller et svar med løfter")
+
+
+def _unknown_promise(item: LoadedEntry, path: tuple, plan_id: str, plan, promise: str) -> list[Problem]:
+    promise_ids = [p.id for p in plan.promises]
+    if promise in promise_ids:
+        return []
+    return [item.problem(path, f"planen {plan_id!r} har intet løfte {promise!r}; dens løfter er: "
+                               f"{', '.join(promise_ids)}")]
 
 
 def _check_repeats(item: LoadedEntry, by_id: dict) -> list[Problem]:
@@ -383,14 +392,10 @@ def _check_repeats(item: LoadedEntry, by_id: dict) -> list[Problem]:
             problems.append(item.problem((*at, "plan"), f"der findes ingen sag med id'et {repeat.plan!r}{hint}"))
             continue
         plan = by_id[repeat.plan].entry
-        if not getattr(plan, "promises", None):
-            problems.append(item.problem((*at, "plan"), f"{repeat.plan!r} er ikke en handleplan (type: plan) "
-                                                        "eller et svar med løfter"))
+        if not getattr(plan, "promises", None):  # reports and updates have none
+            problems.append(_not_promising(item, (*at, "plan"), repeat.plan))
             continue
-        promise_ids = [p.id for p in plan.promises]
-        if repeat.promise not in promise_ids:
-            problems.append(item.problem((*at, "promise"), f"planen {repeat.plan!r} har intet løfte {repeat.promise!r}; "
-                                                           f"dens løfter er: {', '.join(promise_ids)}"))
+        problems += _unknown_promise(item, (*at, "promise"), repeat.plan, plan, repeat.promise)
         if not plan.date.first_day < report.date.last_day:
             problems.append(item.problem((*at, "plan"), f"planen er fra {plan.date}, ikke før rapporten ({report.date}); "
                                                         "en rapport kan kun gentage kritik af et tidligere løfte"))

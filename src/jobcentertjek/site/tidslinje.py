@@ -20,8 +20,7 @@ from ..entries.dates import PartialDate, days_between
 from ..entries.model import TYPE_LABELS
 
 WIDTH = 640
-LEFT, RIGHT = 16, 624  # the axis
-AXIS_Y = 40
+LEFT, RIGHT = 16, 624  # the axis, drawn at y = 40 by _tidslinje.html (which keeps the vertical layout)
 ELISION = 28  # axis units taken by a run of entries left out
 MAX_BANDS = 3  # promises drawn with their status steps; the description counts them all
 BAND_GAP = 6
