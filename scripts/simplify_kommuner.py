@@ -6,7 +6,7 @@
 reads the DAGI boundaries (1.9 MB GeoJSON, WGS84; Geodatastyrelsen & Danske Kommuner, 2014, as
 republished in magnuslarsen/geoJSON-Danish-Municipalities; the project keeps it outside this
 repository with its provenance)
-and writes ``src/jobcentertjek/data/kort.json`` (about 70 KB; a map draws about 41 KB of it):
+and writes ``src/jobcentertjek/data/kort.json`` (about 50 KB; a map draws about 23 KB of it):
 for each kommune, by its kommunekode, SVG path data already projected, laid out and rounded to
 whole map units, in
 
@@ -54,7 +54,7 @@ INSET_FRAME = (12.18, 55.55, 12.66, 55.92)  # west, south, east, north
 INSET_ZOOM = 2.6
 MARGIN = 6.0  # map units between a box and the map's edge
 
-TOLERANCE = 0.45  # map units: the simplification tolerance of the main map
+TOLERANCE = 1.0  # map units (about a pixel at the widest): the main map's simplification tolerance
 LOCATOR_TOLERANCE = 1.5
 MIN_ISLAND = 1.5  # square map units: smaller islets are left out (each kommune keeps its largest part)
 
