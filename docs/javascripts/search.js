@@ -82,6 +82,7 @@
     var term = input.value.trim();
     var chosen = filters();
     var mine = ++generation;
+    prefetch(term);
     if (!term && !Object.keys(chosen).length) {
       results = [];
       list.textContent = "";
@@ -105,7 +106,37 @@
     }).catch(function () {
       if (mine !== generation) return;
       say("Søgningen kunne ikke indlæses. Prøv igen om lidt, eller find din kommune under Kommuner.");
+      answered();
     });
+  }
+
+  // The first answer (a result on screen, no results, or an error) lets Material's scripts
+  // start (main.html): until then the search's files have a slow line to themselves.
+  function answered() {
+    if (root.hasAttribute("data-answered")) return;
+    root.setAttribute("data-answered", "");
+    root.dispatchEvent(new Event("jct:answered"));
+  }
+
+  // Pagefind fetches the index chunk that holds a word only once its WebAssembly has arrived
+  // and started. The list of chunks (pagefind/jct-chunks.json, written by `jobcentertjek build`,
+  // fetched by the box's script) lets this fetch it while all that is still on its way, by
+  // Pagefind's own rule: the word as Pagefind normalises it (lower case, no punctuation, no
+  // accents) and the first chunk whose first and last word enclose it. Pagefind's request for
+  // the same chunk is then answered from the cache.
+  var fetched = {};
+  function prefetch(term) {
+    var words = term.toLowerCase().replace(/[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu, "")
+      .normalize("NFD").replace(/\p{M}/gu, "").split(/\s+/);
+    (window.jctChunks || Promise.reject()).then(function (chunks) {
+      words.forEach(function (word) {
+        var chunk = word && chunks.find(function (c) { return word >= c[0] && word <= c[1]; });
+        if (chunk && !fetched[chunk[2]]) {
+          fetched[chunk[2]] = true;
+          fetch(chunk[2]).catch(function () {});
+        }
+      });
+    }).catch(function () {});
   }
 
   function count(n, term, filtered) {
@@ -132,7 +163,10 @@
       };
     });
     var first = shown || !items.length ? Promise.resolve() : items.shift()();
-    first.then(function () { items.forEach(function (load) { load(); }); });
+    first.catch(function () {}).then(function () {
+      answered();
+      items.forEach(function (load) { load(); });
+    });
     shown = Math.min(results.length, shown + PAGE_SIZE);
     more.hidden = shown >= results.length;
   }

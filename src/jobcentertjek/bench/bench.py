@@ -105,10 +105,11 @@ def floor_build(config: Path, outputs: dict[str, str | bytes], workdir: Path) ->
 
 def lunr_build(config: Path, cases: Path, workdir: Path, features: list[str]) -> Path:
     """The same site with Material's lunr search instead of ours, for the comparison: Material's
-    search plugin and header (our header override left out), ``search.highlight`` as it was."""
+    search plugin, header and scripts as they were (our header override and main.html, which
+    holds Material's scripts back until the page has loaded, left out), ``search.highlight``."""
     overrides = workdir / "lunr-overrides"
     shutil.copytree(config.parent / "overrides", overrides, dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns("header.html", "jct-search.html"))
+                    ignore=shutil.ignore_patterns("header.html", "jct-search.html", "main.html"))
     lunr_config = workdir / "lunr-mkdocs.yml"
     lunr_config.write_text(json.dumps({
         "INHERIT": str(config), "docs_dir": str(config.parent / "docs"), "site_dir": str(workdir / "lunr-site"),

@@ -33,6 +33,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the stdlib's signature
         pass
 
+    def end_headers(self):
+        self.send_header("Cache-Control", "max-age=600")  # GitHub Pages' default
+        super().end_headers()
+
 
 # What GitHub Pages compresses on the fly; Pagefind's index files come gzipped already.
 _COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
@@ -42,10 +46,6 @@ class _GzipHandler(_QuietHandler):
     """Serves as GitHub Pages does: keep-alive, and gzip for text when the browser asks for it."""
 
     protocol_version = "HTTP/1.1"
-
-    def end_headers(self):
-        self.send_header("Cache-Control", "max-age=600")  # GitHub Pages' default
-        super().end_headers()
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
