@@ -118,11 +118,10 @@ URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "back
                   "to", "from", "values", "content"}
 NEVER = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "noscript", "template", "portal"}
 BAD_SCHEME = re.compile(r"^(javascript|vbscript|data|livescript|mocha):")
-# Material's inline scripts and the forms of its header; ours: the first visit's palette, the
-# search box, the start of Material's scripts and the promise filter.
-OWN_INLINE_SCRIPTS = ("__md_scope=new URL(", "var palette=__md_get(", "var target=document.getElementById(",
-                      "// Jobcentertjek: palette on a first visit", "// Jobcentertjek: search box",
-                      "// Jobcentertjek: Material's scripts after the page")
+# Material's inline scripts and the forms of its header; ours: the colour scheme, the search box
+# and the promise filter.
+OWN_INLINE_SCRIPTS = ("__md_scope=new URL(", "var target=document.getElementById(",
+                      "// Jobcentertjek: colour scheme", "// Jobcentertjek: search box")
 OWN_SCRIPT_FILES = re.compile(r"(^|/)(assets/javascripts/bundle\.[0-9a-f]+\.min\.js|javascripts/jct\.js)$")
 OWN_FORMS = ({"class": "md-header__option"}, {"data-jct-filter": None})
 

@@ -95,6 +95,50 @@
     if (sortable) setUpSorting(sortable);
   }
 
+  // Material's scripts (its bundle: the colour scheme toggle, the header, the sidebars) start
+  // after the page has loaded, not before: on a phone they took about 0.35 s of a slow line and
+  // CPU before a tap on the search was answered (README, "Performance"). main.html leaves the
+  // bundle's tag inert (data-jct-later); this adds it a second after the page has loaded, or,
+  // if the reader has started a search by then, once its first result is on screen (or 3 s
+  // later), so that the search's files have a slow line to themselves. Material starts on
+  // DOMContentLoaded, long past by then, so it is handed the document as that event would
+  // (document$, the stream Material exposes for extra scripts). At that moment it also takes
+  // every link[rel=alternate] for a language version of the site and fetches sitemap.xml next
+  // to it; the feed links step out of its way ("feed" added to rel) for that moment only.
+  function startMaterial(bundle) {
+    var script = document.createElement("script");
+    script.src = bundle.src;
+    script.onload = function () {
+      var feeds = document.querySelectorAll('link[rel=alternate][type="application/rss+xml"]');
+      var rel = function (value) { feeds.forEach(function (link) { link.rel = value; }); };
+      rel("alternate feed");
+      window.document$.next(document);
+      rel("alternate");
+      document.documentElement.setAttribute("data-jct-material", "");
+    };
+    document.body.appendChild(script);
+  }
+
+  function startMaterialLater() {
+    var bundle = document.querySelector("script[data-jct-later]");
+    if (!bundle) return;
+    var started = false;
+    var start = function () {
+      if (started) return;
+      started = true;
+      startMaterial(bundle);
+    };
+    window.addEventListener("load", function () {
+      setTimeout(function () {
+        var search = document.querySelector("[data-jct-search]");
+        if (!window.jctPagefind || !search || search.hasAttribute("data-answered")) return start();
+        search.addEventListener("jct:answered", start);
+        setTimeout(start, 3000);
+      }, 1000);
+    });
+  }
+
+  startMaterialLater();
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {

@@ -6,6 +6,7 @@
 (function () {
   "use strict";
 
+  var base = new URL("..", document.currentScript.src);  // the site's root: search.js is in javascripts/
   var root = document.querySelector("[data-jct-search]");
   var pagefind = window.jctPagefind;  // Pagefind's module, being loaded since the box got focus
   if (!root || !pagefind || root.dataset.ready) return;
@@ -133,7 +134,7 @@
         var chunk = word && chunks.find(function (c) { return word >= c[0] && word <= c[1]; });
         if (chunk && !fetched[chunk[2]]) {
           fetched[chunk[2]] = true;
-          fetch(chunk[2]).catch(function () {});
+          fetch(new URL("pagefind/index/" + chunk[2] + ".pf_index", base)).catch(function () {});
         }
       });
     }).catch(function () {});
