@@ -205,6 +205,15 @@ def test_the_map_credit_is_on_every_page_with_a_map(built_site):
         assert credit in page.read_text("utf-8"), page
 
 
+def test_the_map_caption_points_to_the_list_of_kommuner_where_it_is(built_site):
+    """/kommuner/ lists them under its map; the home page has no list, so it links to it."""
+    home = (built_site / "index.html").read_text("utf-8")
+    listing = (built_site / "kommuner" / "index.html").read_text("utf-8")
+    assert 'Alle kommuner står også i <a href="kommuner/">kommunelisten</a>.' in home
+    assert "listen nedenfor" not in home
+    assert "Alle kommuner står også i listen nedenfor." in listing
+
+
 def test_locator_shows_the_kommune(built_site):
     html = (built_site / "kommuner" / "viborg" / "index.html").read_text("utf-8")
     svg = svg_of(html, "jct-locator")

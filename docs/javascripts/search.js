@@ -112,7 +112,7 @@
   }
 
   // The first answer (a result on screen, no results, or an error) lets Material's scripts
-  // start (main.html): until then the search's files have a slow line to themselves.
+  // start (javascripts/jct.js): until then the search's files have a slow line to themselves.
   function answered() {
     if (root.hasAttribute("data-answered")) return;
     root.setAttribute("data-answered", "");
