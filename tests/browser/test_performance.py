@@ -14,7 +14,7 @@ from .helpers import search, search_results
 pytestmark = pytest.mark.browser
 
 BUNDLE = "/assets/javascripts/bundle."
-STARTED = "html[data-jct-material]"  # set once Material's scripts have started (main.html)
+STARTED = "html[data-jct-material]"  # set once Material's scripts have started (javascripts/jct.js)
 
 
 def resources(page) -> list[dict]:
