@@ -3,6 +3,10 @@
 MkDocs cleans and rewrites its ``site_dir`` in place, so a build that fails half way
 would leave a broken site. We build into a fresh directory next to the target and
 swap it in only when everything succeeded.
+
+The entries are validated and rendered once, here; MkDocs gets the rendered files through
+``JOBCENTERTJEK_OUTPUTS`` (the hook reads them instead of rendering again), and while it lays
+them out in the theme, Pagefind indexes the same pages on the other core (``search_index``).
 """
 
 from __future__ import annotations
@@ -14,42 +18,78 @@ import sys
 import tempfile
 from pathlib import Path
 
+from markdown import Markdown
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+from mkdocs.structure.files import get_files
+from mkdocs.utils.meta import get_data
+
+from ..entries.corpus import Corpus
 from ..entries.problems import Problem
 from ..entries.validate import check_paths
-from .search_index import index_site
+from .outputs import render_outputs, save_outputs
+from .search_index import BUNDLE, index_pages, pages_to_index
 
 
 def build_site(config_file: Path, site_dir: Path, cases_dir: Path, strict: bool = True) -> tuple[int, list[Problem]]:
-    """Validate ``cases_dir``, run ``mkdocs build``, index it for search, replace ``site_dir`` on success.
+    """Validate ``cases_dir``, run ``mkdocs build`` and index the pages for search, replace
+    ``site_dir`` on success.
 
     Returns the exit code and the validation problems (warnings included). On any
     failure ``site_dir`` is left exactly as it was.
     """
-    _, problems = check_paths([cases_dir])
+    entries, problems = check_paths([cases_dir])
     if any(p.severity == "error" for p in problems):
         return 1, problems
+    try:
+        config = load_config(str(config_file))
+    except MkDocsException as exc:
+        print(f"MkDocs' indstillinger i {config_file} kunne ikke læses: {exc}", file=sys.stderr)
+        return 1, problems
+    outputs = render_outputs(Corpus.from_entries(entries), config.extra["jobcentertjek"]["repo_url"],
+                             config.site_url or "")
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
-    staging.chmod(0o755)  # mkdtemp makes it private; the published site must be readable
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config_file),
-               "--site-dir", str(staging)] + (["--strict"] if strict else [])
-    env = dict(os.environ, JOBCENTERTJEK_CASES=str(cases_dir.resolve()), NO_MKDOCS_2_WARNING="1")
+    work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    staging = work / "site"
     try:
-        result = subprocess.run(command, env=env, check=False)
-        if result.returncode != 0 or not (staging / "index.html").is_file():
-            return 1, problems
-        if not index_site(staging):
-            print("Søgeindekset kunne ikke bygges (Pagefind fejlede).", file=sys.stderr)
+        staging.mkdir()
+        staging.chmod(0o755)  # the published site must be readable, whatever the umask
+        save_outputs(outputs, work / "outputs.pickle")
+        command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config_file),
+                   "--site-dir", str(staging)] + (["--strict"] if strict else [])
+        env = dict(os.environ, JOBCENTERTJEK_OUTPUTS=str(work / "outputs.pickle"), NO_MKDOCS_2_WARNING="1")
+        with subprocess.Popen(command, env=env) as mkdocs:
+            try:
+                bundle = index_pages(pages_to_index(outputs, hand_written_pages(config)), work)
+            except BaseException:
+                mkdocs.kill()
+                raise
+            if bundle is None:
+                mkdocs.terminate()
+                print("Søgeindekset kunne ikke bygges (Pagefind fejlede).", file=sys.stderr)
+                return 1, problems
+        if mkdocs.returncode != 0 or not (staging / "index.html").is_file():
             return 1, problems
         try:
+            bundle.rename(staging / BUNDLE)
             _swap(staging, site_dir)
         except OSError as exc:  # _swap has put the old site back
             print(f"{site_dir} kunne ikke udskiftes: {exc}", file=sys.stderr)
             return 1, problems
         return 0, problems
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def hand_written_pages(config) -> dict[str, str]:
+    """The pages of ``docs/`` as MkDocs renders them (Markdown with the site's extensions), by URI."""
+    pages = {}
+    for file in get_files(config).documentation_pages():
+        markdown, _ = get_data(file.content_string)
+        pages[file.src_uri] = Markdown(extensions=config.markdown_extensions,
+                                       extension_configs=config.mdx_configs).convert(markdown)
+    return pages
 
 
 def _swap(staging: Path, site_dir: Path) -> None:

@@ -20,19 +20,22 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from jobcentertjek.entries.problems import ValidationFailed
-from jobcentertjek.publish.outputs import generate_outputs
+from jobcentertjek.publish.outputs import generate_outputs, load_outputs
 
 
 def on_files(files: Files, config) -> Files:
     settings = config.extra.get("jobcentertjek", {})
     root = Path(config.config_file_path).parent
     try:
-        outputs = generate_outputs(
-            # JOBCENTERTJEK_CASES lets tests and the benchmark build other entries with this config
-            cases_dir=Path(os.environ.get("JOBCENTERTJEK_CASES") or root / settings.get("cases", "cases")),
-            repo_url=settings["repo_url"],
-            site_url=config.site_url or "",
-        )
+        if rendered := os.environ.get("JOBCENTERTJEK_OUTPUTS"):  # `jobcentertjek build` rendered them already
+            outputs = load_outputs(Path(rendered))
+        else:
+            outputs = generate_outputs(
+                # JOBCENTERTJEK_CASES lets tests and the benchmark build other entries with this config
+                cases_dir=Path(os.environ.get("JOBCENTERTJEK_CASES") or root / settings.get("cases", "cases")),
+                repo_url=settings["repo_url"],
+                site_url=config.site_url or "",
+            )
     except ValidationFailed as failure:
         raise PluginError(f"Sagerne i cases/ har fejl; intet er bygget:\n{failure}") from None
     _GENERATED_PAGES.clear()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 from ..entries.corpus import Corpus
@@ -10,13 +11,29 @@ from ..outputs.feeds import feed_files
 from ..outputs.opendata import data_files
 from ..site.pages import SiteGenerator, SiteSettings
 
+Outputs = dict[str, str | bytes]
 
-def generate_outputs(cases_dir: Path, repo_url: str, site_url: str) -> dict[str, str | bytes]:
+
+def generate_outputs(cases_dir: Path, repo_url: str, site_url: str) -> Outputs:
     """Load and validate ``cases_dir`` (raises ValidationFailed) and render every output file."""
-    corpus = Corpus.load(cases_dir)
+    return render_outputs(Corpus.load(cases_dir), repo_url, site_url)
+
+
+def render_outputs(corpus: Corpus, repo_url: str, site_url: str) -> Outputs:
+    """Every output file of an already validated corpus."""
     settings = SiteSettings(repo_url=repo_url.rstrip("/"))
-    outputs: dict[str, str | bytes] = dict(SiteGenerator(corpus, settings).sources())
+    outputs: Outputs = dict(SiteGenerator(corpus, settings).sources())
     outputs.update(feed_files(corpus, site_url))
     outputs.update(calendar_files(corpus, site_url))
     outputs.update(data_files(corpus, site_url))
     return outputs
+
+
+# `jobcentertjek build` renders the outputs once, in its own process, and hands them to the
+# MkDocs process through this file, which it writes into its private build folder.
+def save_outputs(outputs: Outputs, path: Path) -> None:
+    path.write_bytes(pickle.dumps(outputs, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def load_outputs(path: Path) -> Outputs:
+    return pickle.loads(path.read_bytes())

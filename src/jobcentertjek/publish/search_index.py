@@ -1,11 +1,13 @@
-"""The site's search index: Pagefind, run over the built HTML as a step of ``jobcentertjek build``.
+"""The site's search index: Pagefind, run by ``jobcentertjek build`` while MkDocs builds the pages.
 
-Pagefind (from PyPI, ``pagefind[bin]``) reads the finished pages, not MkDocs, so the index
-does not depend on the site builder. What it indexes is marked in the templates:
-``data-pagefind-body`` (an entry's whole text, an aggregate page's introduction),
-``data-pagefind-ignore``, and the filters and result metadata (``data-pagefind-filter``,
-``data-pagefind-meta``). It writes a chunked index to ``pagefind/`` inside the site, which
-the search box (``docs/javascripts/search.js``) loads piece by piece once a reader searches.
+Pagefind (from PyPI, ``pagefind[bin]``) indexes the pages' content as the package renders it,
+not MkDocs' output, so the index does not depend on the site builder and is built on the
+machine's second core at the same time as the site. What it indexes is marked in the templates:
+``data-pagefind-body`` (an entry's whole text, an aggregate page's introduction, a hand-written
+page whole), ``data-pagefind-ignore``, and the filters and result metadata
+(``data-pagefind-filter``, ``data-pagefind-meta``). It writes a chunked index, which the build
+moves to ``pagefind/`` inside the site and the search box (``docs/javascripts/search.js``)
+loads piece by piece once a reader searches.
 
 Next to it goes ``jct-chunks.json``: which index chunk holds which words, copied from Pagefind's
 metadata. With it the search box fetches the chunk for the words being typed while Pagefind's
@@ -17,35 +19,64 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import cbor2
 
+from ..site.pages import search_documents
+
 BUNDLE = "pagefind"  # the folder inside the site, and the URL path the search box loads from
 LANGUAGE = "da"
 # Danish for every page: the Snowball stemmer makes "handleplaner" find "handleplan".
-COMMAND = [sys.executable, "-m", "pagefind", "--force-language", LANGUAGE, "--output-subdir", BUNDLE, "--silent"]
+COMMAND = [sys.executable, "-m", "pagefind", "--force-language", LANGUAGE, "--silent"]
+# At a lower priority: MkDocs, building the pages meanwhile, is what the build waits for, and
+# Pagefind would otherwise take both cores from it (README, "Performance").
+NICE = ["nice", "-n", "15"] if shutil.which("nice") else []
 CHUNK_LIST = "jct-chunks.json"
 SIGNATURE = b"pagefind_dcd"  # what Pagefind's files start with once decompressed
+MARKER = "data-pagefind-body"
 
 
-def index_site(site: Path) -> bool:
-    """Index the built site in ``site``; whether a complete index was written.
+def html_path(uri: str) -> str:
+    """Where a page's HTML lands in the site (directory URLs): ``sager/x.md`` → ``sager/x/index.html``."""
+    stem = uri.removesuffix(".md")
+    return f"{stem}.html" if stem == "index" or stem.endswith("/index") else f"{stem}/index.html"
 
-    Pagefind's own error text goes to stderr; the caller decides what a failure means.
-    """
-    result = subprocess.run([*COMMAND, "--site", str(site)], check=False)
-    if result.returncode != 0 or not (site / BUNDLE / "pagefind.js").is_file():
-        return False
+
+def pages_to_index(generated: dict[str, str | bytes], hand_written: dict[str, str]) -> dict[str, str]:
+    """The documents to index, by their path in the site. ``generated`` maps a page's URI
+    (``kommuner/x.md``) to its source, front matter and HTML; only the pages that mark something
+    to index are kept. ``hand_written`` maps the URI of a page of ``docs/`` to its HTML."""
+    pages = {}
+    for uri, source in generated.items():
+        if uri.endswith(".md") and isinstance(source, str) and MARKER in source:
+            pages[html_path(uri)] = source.split("\n---\n", 1)[-1] if source.startswith("---\n") else source
+    return {**search_documents(pages),
+            **search_documents({html_path(uri): html for uri, html in hand_written.items()}, hand_written=True)}
+
+
+def index_pages(pages: dict[str, str], work: Path) -> Path | None:
+    """Index ``pages`` (HTML by path in the site) into ``work/pagefind``; that folder, or None
+    if Pagefind failed. Pagefind's own error text goes to stderr."""
+    source = work / "index-source"
+    for path, html in pages.items():
+        target = source / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+    bundle = work / BUNDLE
+    result = subprocess.run([*NICE, *COMMAND, "--site", str(source), "--output-path", str(bundle)], check=False)
+    if result.returncode != 0 or not (bundle / "pagefind.js").is_file():
+        return None
     try:
-        write_chunk_list(site / BUNDLE)
+        write_chunk_list(bundle)
     except (OSError, ValueError, LookupError, cbor2.CBORDecodeError) as exc:
         # Only a shortcut is lost: the search works without it, a little slower.
         print(f"Advarsel: {CHUNK_LIST} blev ikke skrevet ({exc}); søgningen virker, men henter sine "
               "filer én ad gangen.", file=sys.stderr)
-    return True
+    return bundle
 
 
 def chunk_list(bundle: Path) -> list[list[str]]:

@@ -13,6 +13,7 @@ from urllib.parse import quote, urlencode
 
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from markupsafe import Markup
 
 from ..entries.corpus import Corpus, TrackedPromise
 from ..entries.dates import PartialDate, elapsed
@@ -188,6 +189,12 @@ def _environment() -> Environment:
         REPEATS_ON_PLAN=REPEATS_ON_PLAN, FILTERS=FILTERS, comparison_url=comparison_url,
     )
     return env
+
+
+def search_documents(pages: dict[str, str], hand_written: bool = False) -> dict[str, str]:
+    """Each page's content (HTML, by path) as the document search indexes (``search_page.html``)."""
+    template = _environment().get_template("search_page.html")
+    return {path: template.render(content=Markup(html), hand_written=hand_written) for path, html in pages.items()}
 
 
 class SiteGenerator:
