@@ -19,16 +19,18 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: build serve check test golden bench clean chromium lock
 
 ifeq ($(LOCKED),yes)
-$(STAMP): pyproject.toml $(LOCK)
+$(STAMP): pyproject.toml $(LOCK) scripts/install_pagefind.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r $(LOCK)
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python scripts/install_pagefind.py
 	touch $(STAMP)
 else
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml scripts/install_pagefind.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet --upgrade --upgrade-strategy eager -e '.[test]'
+	$(BIN)/python scripts/install_pagefind.py
 	touch $(STAMP)
 endif
 

@@ -1,6 +1,6 @@
 """The site's search index: Pagefind, run by ``jobcentertjek build`` while MkDocs builds the pages.
 
-Pagefind (from PyPI, ``pagefind[bin]``) indexes the pages' content as the package renders it,
+Pagefind (its binary, which ``scripts/install_pagefind.py`` installs) indexes the pages' content as the package renders it,
 not MkDocs' output, so the index does not depend on the site builder and is built on the
 machine's second core at the same time as the site. What it indexes is marked in the templates:
 ``data-pagefind-body`` (an entry's whole text, an aggregate page's introduction, a hand-written
@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import cbor2
@@ -30,8 +32,10 @@ from ..site.pages import search_documents
 
 BUNDLE = "pagefind"  # the folder inside the site, and the URL path the search box loads from
 LANGUAGE = "da"
+# In the environment's own scripts folder (.venv/bin), where scripts/install_pagefind.py puts it
+PAGEFIND = Path(sysconfig.get_path("scripts")) / ("pagefind_extended.exe" if os.name == "nt" else "pagefind_extended")
 # Danish for every page: the Snowball stemmer makes "handleplaner" find "handleplan".
-COMMAND = [sys.executable, "-m", "pagefind", "--force-language", LANGUAGE, "--silent"]
+COMMAND = [str(PAGEFIND), "--force-language", LANGUAGE, "--silent"]
 # At a lower priority: MkDocs, building the pages meanwhile, is what the build waits for, and
 # Pagefind would otherwise take both cores from it (README, "Performance").
 NICE = ["nice", "-n", "15"] if shutil.which("nice") else []
@@ -61,6 +65,9 @@ def pages_to_index(generated: dict[str, str | bytes], hand_written: dict[str, st
 def index_pages(pages: dict[str, str], work: Path) -> Path | None:
     """Index ``pages`` (HTML by path in the site) into ``work/pagefind``; that folder, or None
     if Pagefind failed. Pagefind's own error text goes to stderr."""
+    if not PAGEFIND.is_file():
+        print(f"Pagefind mangler ({PAGEFIND}); `make build` installerer den.", file=sys.stderr)
+        return None
     source = work / "index-source"
     for path, html in pages.items():
         target = source / path
