@@ -122,20 +122,27 @@
   // Pagefind fetches the index chunk that holds a word only once its WebAssembly has arrived
   // and started. The list of chunks (pagefind/jct-chunks.json, written by `jobcentertjek build`,
   // fetched by the box's script) lets this fetch it while all that is still on its way, by
-  // Pagefind's own rule: the word as Pagefind normalises it (lower case, no punctuation, no
-  // accents) and the first chunk whose first and last word enclose it. Pagefind's request for
-  // the same chunk is then answered from the cache.
+  // Pagefind's own rule (1.6): the word as Pagefind normalises it (lower case, no punctuation, no
+  // accents); every chunk whose first and last word enclose it, or if none does, every chunk
+  // whose bounds enclose it when both are cut to the same length (the bounds are prefixes of
+  // words). Pagefind's request for the same chunk is then answered from the cache; a chunk only
+  // its stemmed form needs is left to Pagefind.
   var fetched = {};
   function prefetch(term) {
     var words = term.toLowerCase().replace(/[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu, "")
       .normalize("NFD").replace(/\p{M}/gu, "").split(/\s+/);
     (window.jctChunks || Promise.reject()).then(function (chunks) {
       words.forEach(function (word) {
-        var chunk = word && chunks.find(function (c) { return word >= c[0] && word <= c[1]; });
-        if (chunk && !fetched[chunk[2]]) {
+        if (!word) return;
+        var strict = chunks.filter(function (c) { return word >= c[0] && word <= c[1]; });
+        (strict.length ? strict : chunks.filter(function (c) {
+          return word.slice(0, c[0].length) >= c[0].slice(0, word.length) &&
+            word.slice(0, c[1].length) <= c[1].slice(0, word.length);
+        })).forEach(function (chunk) {
+          if (fetched[chunk[2]]) return;
           fetched[chunk[2]] = true;
           fetch(new URL("pagefind/index/" + chunk[2] + ".pf_index", base)).catch(function () {});
-        }
+        });
       });
     }).catch(function () {});
   }

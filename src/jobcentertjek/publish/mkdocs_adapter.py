@@ -1,11 +1,11 @@
 """MkDocs hooks: the thin adapter between MkDocs and the jobcentertjek package.
 
 Everything this module does is hand MkDocs the files the package generates (another
-static site builder could call ``jobcentertjek.publish.outputs`` the same way), spare MkDocs the
-Markdown pass over those pages, which are HTML already, and trim the indentation of
-Material's templates from the pages. Registered in
-``mkdocs.yml`` under ``hooks:``; ``watch: [cases]`` makes ``mkdocs serve`` rebuild when
-an entry changes.
+static site builder could call ``jobcentertjek.publish.outputs`` the same way; under
+``jobcentertjek build`` they are rendered before MkDocs starts and only read here), spare
+MkDocs the Markdown pass over those pages, which are HTML already, and trim the indentation
+of Material's templates from the pages. Registered in ``mkdocs.yml`` under ``hooks:``;
+``watch: [cases]`` makes ``mkdocs serve`` rebuild when an entry changes.
 """
 
 from __future__ import annotations
