@@ -1,8 +1,8 @@
 """The site's search index: Pagefind, run by ``jobcentertjek build`` while MkDocs builds the pages.
 
-Pagefind (its binary, which ``scripts/install_pagefind.py`` installs) indexes the pages' content as the package renders it,
-not MkDocs' output, so the index does not depend on the site builder and is built on the
-machine's second core at the same time as the site. What it indexes is marked in the templates:
+Pagefind (its binary, which ``scripts/install_pagefind.py`` installs) indexes the pages'
+content as the package renders it, not MkDocs' output, so the index does not depend on the
+site builder and is built on the machine's second core at the same time as the site. What it indexes is marked in the templates:
 ``data-pagefind-body`` (an entry's whole text, an aggregate page's introduction, a hand-written
 page whole), ``data-pagefind-ignore``, and the filters and result metadata
 (``data-pagefind-filter``, ``data-pagefind-meta``). It writes a chunked index, which the build
