@@ -28,7 +28,7 @@ from pathlib import Path
 
 import cbor2
 
-from ..site.pages import search_documents
+from ..site.pages import page_url, search_documents
 
 BUNDLE = "pagefind"  # the folder inside the site, and the URL path the search box loads from
 LANGUAGE = "da"
@@ -45,9 +45,8 @@ MARKER = "data-pagefind-body"
 
 
 def html_path(uri: str) -> str:
-    """Where a page's HTML lands in the site (directory URLs): ``sager/x.md`` → ``sager/x/index.html``."""
-    stem = uri.removesuffix(".md")
-    return f"{stem}.html" if stem == "index" or stem.endswith("/index") else f"{stem}/index.html"
+    """Where a page's HTML lands in the site: ``sager/x.md`` → ``sager/x/index.html``."""
+    return page_url(uri) + "index.html"
 
 
 def pages_to_index(generated: dict[str, str | bytes], hand_written: dict[str, str]) -> dict[str, str]:

@@ -64,11 +64,16 @@ class Page:
 
     @property
     def url(self) -> str:
-        """Directory-style URL of the page relative to the site root: "sager/<id>/"."""
-        stem = self.uri.removesuffix(".md")
-        if stem == "index":
-            return ""
-        return stem.removesuffix("/index") + "/"
+        return page_url(self.uri)
+
+
+def page_url(uri: str) -> str:
+    """Directory-style URL of a page relative to the site root, from its source path:
+    "sager/<id>.md" → "sager/<id>/", "kommuner/index.md" → "kommuner/", "index.md" → ""."""
+    stem = uri.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
 
 
 # URLs of things, relative to the site root (directory style).
