@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
+import json
+from pathlib import Path
+
 import yaml
 
 SOURCE = {"title": "En kilde", "publisher": "Et medie", "date": "2018-04-10", "url": "https://example.org/a"}
@@ -50,3 +54,10 @@ def update(plan_id: str, changes: list[dict], **fields) -> dict:
 
 def dump(entry: dict) -> str:
     return yaml.safe_dump(entry, allow_unicode=True, sort_keys=False)
+
+
+def search_fragments(site: Path) -> dict[str, dict]:
+    """Pagefind's stored text of each indexed page of a built site (gzipped JSON), by URL."""
+    fragments = (json.loads(gzip.decompress(p.read_bytes()).removeprefix(b"pagefind_dcd"))
+                 for p in (site / "pagefind" / "fragment").glob("*.pf_fragment"))
+    return {f["url"]: f for f in fragments}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 from html.parser import HTMLParser
@@ -10,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, build_fixture_site
-from helpers import SOURCE, dump, plan, promise, report, response, update
+from helpers import SOURCE, dump, plan, promise, report, response, search_fragments, update
 
 from jobcentertjek.entries.corpus import Corpus
 from jobcentertjek.entries.reference import kommuner, tags
@@ -89,13 +88,6 @@ def test_no_request_can_go_to_a_third_party(built_site):
             assert not (url and re.match(r"^(https?:)?//", url)), f"{page}: <{tag}> loads {url}"
     for css in built_site.rglob("*.css"):
         assert not re.search(r"url\(\s*['\"]?(https?:)?//", css.read_text("utf-8")), css
-
-
-def search_fragments(site: Path) -> dict[str, dict]:
-    """Pagefind's stored text of each indexed page (gzipped JSON), by URL."""
-    fragments = (json.loads(gzip.decompress(p.read_bytes()).removeprefix(b"pagefind_dcd"))
-                 for p in (site / "pagefind" / "fragment").glob("*.pf_fragment"))
-    return {f["url"]: f for f in fragments}
 
 
 def test_search_index_holds_entries_whole_and_aggregate_pages_by_their_introduction(built_site):

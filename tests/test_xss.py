@@ -23,7 +23,7 @@ from urllib.parse import urljoin
 
 import pytest
 from conftest import build_fixture_site
-from helpers import dump, plan, promise, report, response, update
+from helpers import dump, plan, promise, report, response, search_fragments, update
 
 from jobcentertjek.bench.localserver import CHROMIUM, CHROMIUM_ARGS, serve
 
@@ -333,9 +333,7 @@ def test_search_index_holds_only_what_the_pages_show_as_text(xss_site):
     """Pagefind keeps each page's text (its fragments are gzipped JSON). Every tag-like string
     in it must be text the page itself shows, i.e. a payload that was escaped, never one that
     the sanitizer removed from the page's markup."""
-    fragments = [json.loads(gzip.decompress(p.read_bytes()).removeprefix(b"pagefind_dcd"))
-                 for p in (xss_site / "pagefind" / "fragment").glob("*.pf_fragment")]
-    payload_pages = [f for f in fragments if "-xss-" in f["url"]]
+    payload_pages = [f for f in search_fragments(xss_site).values() if "-xss-" in f["url"]]
     assert len(payload_pages) == 4, "the payload entries are not all in the search index"
     for fragment in payload_pages:
         text = _Text()

@@ -4,13 +4,13 @@ The figures are in `make bench`; these tests check the order and that nothing is
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from helpers import search_fragments
 from playwright.sync_api import expect
 
 from .helpers import search, search_results
@@ -74,10 +74,7 @@ def word_past_a_chunk_bound(site: Path) -> str:
     """An indexed word that no chunk's bounds enclose as they stand: Pagefind 1.6 cuts a bound to
     a prefix ("kons"), so a longer word ("konsekvens") falls after it and is found by the prefix."""
     chunks = json.loads((site / "pagefind" / "jct-chunks.json").read_text("utf-8"))
-    words = set()
-    for fragment in (site / "pagefind" / "fragment").iterdir():
-        text = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd").decode("utf-8")
-        words.update(re.findall(r"[a-zæø]+", json.loads(text)["content"].lower()))
+    words = {w for f in search_fragments(site).values() for w in re.findall(r"[a-zæø]+", f["content"].lower())}
     past = sorted(w for w in words if not any(c[0] <= w <= c[1] for c in chunks)
                   and any(w.startswith(c[1]) for c in chunks))
     assert past, "every indexed word lies inside a chunk's bounds: the prefix rule is not exercised"
