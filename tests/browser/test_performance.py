@@ -70,6 +70,14 @@ def test_a_search_started_at_once_comes_before_materials_scripts(new_page, page_
     assert answered and bundle and bundle[0]["start"] >= answered, (answered, bundle)
 
 
+def slow_line(page) -> None:
+    """A slow line (no CPU slowdown), on which the order in which the search's files arrive is plain."""
+    session = page.context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.send("Network.emulateNetworkConditions", {"offline": False, "latency": 150,
+                                                      "downloadThroughput": 200_000, "uploadThroughput": 100_000})
+
+
 def word_past_a_chunk_bound(site: Path) -> str:
     """An indexed word that no chunk's bounds enclose as they stand: Pagefind 1.6 cuts a bound to
     a prefix ("kons"), so a longer word ("konsekvens") falls after it and is found by the prefix."""
@@ -88,10 +96,7 @@ def test_the_chunk_for_the_typed_word_is_fetched_before_pagefinds_code_has_arriv
     WebAssembly is still on its way (a slow line, so that the order is plain); Pagefind's own
     request for it is answered from the cache."""
     word = word_past_a_chunk_bound(built_site) if past_a_bound else "fleksjob"
-    session = page.context.new_cdp_session(page)
-    session.send("Network.enable")
-    session.send("Network.emulateNetworkConditions", {"offline": False, "latency": 150,
-                                                      "downloadThroughput": 200_000, "uploadThroughput": 100_000})
+    slow_line(page)
     page.goto(page_paths["home"])
     search(page, word)
     expect(search_results(page, word).first).to_be_visible()
@@ -103,3 +108,18 @@ def test_the_chunk_for_the_typed_word_is_fetched_before_pagefinds_code_has_arriv
     assert len(fetched) == len({r["path"] for r in chunks}), "a chunk came over the network twice"
     assert all(r["start"] < wasm[0]["end"] for r in fetched), (fetched, wasm)
     assert len(chunks) > len(fetched), "Pagefind did not ask for the chunk itself"
+
+
+def test_the_word_splitter_is_made_while_pagefinds_code_is_on_its_way(page, page_paths):
+    """Pagefind splits the query with Intl.Segmenter, and a page's first one costs a slow phone
+    some 100 ms: the search makes it before Pagefind's WebAssembly has arrived, not after."""
+    page.add_init_script("""(() => { const Segmenter = Intl.Segmenter;
+        Intl.Segmenter = function (...args) { window.__segmenter ??= performance.now(); return new Segmenter(...args); };
+    })();""")
+    slow_line(page)
+    page.goto(page_paths["home"])
+    search(page, "fleksjob")
+    expect(search_results(page, "fleksjob").first).to_be_visible()
+    wasm = [r for r in resources(page) if r["path"].endswith("/wasm.da.pagefind") and r["bytes"]]
+    made = page.evaluate("() => window.__segmenter")
+    assert wasm and made is not None and made < wasm[0]["end"], (made, wasm)
