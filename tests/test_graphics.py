@@ -25,7 +25,7 @@ from jobcentertjek.entries.model import FINAL_STATUSES
 from jobcentertjek.entries.reference import kommuner
 from jobcentertjek.outputs.opendata import data_files
 from jobcentertjek.site import kort, sammenligning, tidslinje
-from jobcentertjek.site.pages import SiteGenerator, SiteSettings, thread_window
+from jobcentertjek.site.pages import HOME_MAP_URL, SiteGenerator, SiteSettings, thread_window
 
 GOLDEN = Path(__file__).parent / "graphics_golden"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -145,7 +145,7 @@ def test_a_date_known_to_the_month_is_a_span(tmp_path):
 # --- the map ---------------------------------------------------------------------------------
 
 def test_map_golden(tmp_path):
-    html = render(fixture_corpus(tmp_path), "index.md")
+    html = SiteGenerator(fixture_corpus(tmp_path), SiteSettings(repo_url="https://github.com/x/y")).sources()[HOME_MAP_URL]
     svg = svg_of(html, "jct-map")
     for path in svg.iter(f"{SVG}path"):  # the outlines are the script's; the golden file holds the rest
         path.attrib.pop("d")
@@ -154,7 +154,7 @@ def test_map_golden(tmp_path):
 
 def test_every_kommune_has_one_linked_shape_with_its_name_and_figures(built_site):
     corpus = Corpus.load(REPO / "cases")
-    for page, prefix in ((built_site / "index.html", "kommuner/"), (built_site / "kommuner" / "index.html", "")):
+    for page, prefix in ((built_site / HOME_MAP_URL, "kommuner/"), (built_site / "kommuner" / "index.html", "")):
         svg = svg_of(page.read_text("utf-8"), "jct-map")
         links = {a.get("href"): a for a in svg.iter(f"{SVG}a")}
         wanted = {f"{prefix}{k.slug}/": k for k in kommuner().values() if not k.is_national}
@@ -171,7 +171,7 @@ def test_every_kommune_has_one_linked_shape_with_its_name_and_figures(built_site
     kept = sum(p.status == "kept" for p in assessed)
     assert (f'aria-label="Haderslev: {len(corpus.by_kommune["haderslev"])} sager, {len(haderslev)} løfter '
             f'({kept} holdt af {len(assessed)} vurderede), {sum(p.is_overdue for p in haderslev)} med overskredet '
-            'frist"') in (built_site / "index.html").read_text("utf-8")
+            'frist"') in (built_site / HOME_MAP_URL).read_text("utf-8")
 
 
 def test_map_names_overdue_and_kept_promises(tmp_path):
@@ -199,7 +199,7 @@ def test_map_is_small_and_does_not_grow_with_the_record(tmp_path):
 
 def test_the_map_credit_is_on_every_page_with_a_map(built_site):
     credit = kort.map_data()["credit"]
-    pages = [built_site / "index.html", built_site / "kommuner" / "index.html",
+    pages = [built_site / HOME_MAP_URL, built_site / "kommuner" / "index.html",
              *(built_site / "kommuner" / k / "index.html" for k in kommuner() if k != "hele-landet")]
     for page in pages:
         assert credit in page.read_text("utf-8"), page
@@ -207,7 +207,7 @@ def test_the_map_credit_is_on_every_page_with_a_map(built_site):
 
 def test_the_map_caption_points_to_the_list_of_kommuner_where_it_is(built_site):
     """/kommuner/ lists them under its map; the home page has no list, so it links to it."""
-    home = (built_site / "index.html").read_text("utf-8")
+    home = (built_site / HOME_MAP_URL).read_text("utf-8")
     listing = (built_site / "kommuner" / "index.html").read_text("utf-8")
     assert 'Alle kommuner står også i <a href="kommuner/">kommunelisten</a>.' in home
     assert "listen nedenfor" not in home
@@ -249,3 +249,15 @@ def test_comparison_table_links_its_numbers_and_presorted_pages(tmp_path):
     first_row = re.search(r'<tbody>\s*<tr>\s*<th scope="row"><a href="[^"]*">([^<]+)<', sorted_page).group(1)
     assert first_row == "Haderslev"
     assert 'aria-sort="descending"' in sorted_page
+
+
+def test_the_home_page_leaves_its_map_to_a_file_of_its_own(built_site):
+    """A third of the home page, below the first screen on a phone: the page holds only its place,
+    which names the file (javascripts/jct.js fetches it) and, for a reader without JavaScript,
+    says where the map is."""
+    home = (built_site / "index.html").read_text("utf-8")
+    assert "jct-map__svg" not in home
+    slot = re.search(r'<div class="jct-map-slot" data-jct-map="([^"]+)">(.*?)</div>', home, re.S)
+    assert slot and slot.group(1) == HOME_MAP_URL
+    assert 'Kortet og en liste over alle kommuner står også på siden <a href="kommuner/">Kommuner</a>.' in slot.group(2)
+    assert (built_site / HOME_MAP_URL).read_text("utf-8").startswith('<figure class="jct-map">')

@@ -86,7 +86,35 @@
     });
   }
 
+  // The home page's map (forsidekort.html) is a third of the home page and, on a phone, below
+  // the first screen: it is fetched once its place is in view above the bottom seventh of the
+  // screen (at once on a wide screen), so that a reader who opens the page and searches straight
+  // away does not wait for it. Without JavaScript, or if it cannot be fetched, its place says
+  // where the map is.
+  function setUpMap(slot) {
+    function load() {
+      fetch(slot.getAttribute("data-jct-map")).then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.text();
+      }).then(function (html) {
+        slot.insertAdjacentHTML("afterend", html);
+        slot.remove();
+      }).catch(function () {
+        slot.classList.add("jct-map-slot--failed");
+      });
+    }
+    if (!window.IntersectionObserver) return load();
+    var watch = new IntersectionObserver(function (seen) {
+      if (!seen[0].isIntersecting) return;
+      watch.disconnect();
+      load();
+    }, {rootMargin: "0px 0px -15% 0px"});
+    watch.observe(slot);
+  }
+
   function init() {
+    var slot = document.querySelector("[data-jct-map]");
+    if (slot) setUpMap(slot);
     var form = document.querySelector("[data-jct-filter]");
     if (form) setUpFilter(form);
     var button = document.querySelector("[data-jct-reverse]");

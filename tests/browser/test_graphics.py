@@ -37,6 +37,7 @@ GRAPHICS = [
 def test_screenshot_of_each_graphic(new_page, page_paths, name, path, selector, viewport, scheme):
     page = new_page(viewport=viewport, color_scheme=scheme)
     page.goto(page_paths.get(path, path))
+    page.evaluate("() => document.querySelector('[data-jct-map]')?.scrollIntoView()")  # the home page's map comes then
     graphic = page.locator(selector).first
     expect(graphic).to_be_visible()
     box = graphic.bounding_box()
@@ -91,6 +92,35 @@ def test_the_map_is_coloured_by_the_chosen_measure_with_a_legend_in_words(page):
     expect(legend_entries).to_be_hidden()
     expect(legend_overdue).to_contain_text("Løfter over fristen")
     assert shape.evaluate("el => getComputedStyle(el).fill") != fill
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "375"])
+def test_the_home_pages_map_takes_its_place_without_moving_what_is_below(new_page, viewport):
+    """The home page's map comes from a file of its own (on a phone once the reader scrolls to
+    it); its place is about its height, so the status bar below it moves by a line at most."""
+    page = new_page(viewport=viewport)
+    page.goto("/", wait_until="domcontentloaded")
+    below = page.locator(".jct-statusbar")
+    before = below.evaluate("el => el.getBoundingClientRect().top + scrollY")
+    page.evaluate("() => document.querySelector('[data-jct-map]')?.scrollIntoView()")
+    expect(page.locator(".jct-map__svg a")).to_have_count(98)
+    expect(page.locator("[data-jct-map]")).to_have_count(0)
+    after = below.evaluate("el => el.getBoundingClientRect().top + scrollY")
+    assert abs(after - before) <= 30, (before, after)
+
+
+def test_without_javascript_or_the_map_file_the_home_page_says_where_the_map_is(new_page):
+    still = new_page(java_script_enabled=False, viewport=PHONE)
+    failed = new_page(viewport=PHONE)
+    failed.route("**/forsidekort.html", lambda route: route.fulfill(status=404, body="Ikke fundet"))
+    for page in (still, failed):
+        page.goto("/")
+        page.evaluate("() => document.querySelector('[data-jct-map]').scrollIntoView()")
+        note = page.locator("[data-jct-map] p")
+        expect(note).to_be_visible()
+        expect(note).to_contain_text("Kortet og en liste over alle kommuner står også på siden Kommuner.")
+        expect(note.get_by_role("link", name="Kommuner")).to_have_attribute("href", "kommuner/")
+        assert page.locator("[data-jct-map]").evaluate("el => el.getBoundingClientRect().height") < 200
 
 
 def test_the_table_sorts_in_place_and_by_pages_without_javascript(new_page):

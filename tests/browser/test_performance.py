@@ -13,7 +13,7 @@ import pytest
 from helpers import search_fragments
 from playwright.sync_api import expect
 
-from .helpers import search, search_results
+from .helpers import PHONE, search, search_results
 
 pytestmark = pytest.mark.browser
 
@@ -123,3 +123,20 @@ def test_the_word_splitter_is_made_while_pagefinds_code_is_on_its_way(page, page
     wasm = [r for r in resources(page) if r["path"].endswith("/wasm.da.pagefind") and r["bytes"]]
     made = page.evaluate("() => window.__segmenter")
     assert wasm and made is not None and made < wasm[0]["end"], (made, wasm)
+
+
+def test_a_phone_fetches_the_home_pages_map_only_when_the_reader_comes_to_it(new_page):
+    """A third of the home page, below the first screen: a reader who opens the page and searches
+    at once does not wait for it; one who scrolls down gets it."""
+    page = new_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    maps: list[str] = []
+    page.on("request", lambda request: maps.append(request.url) if request.url.endswith("/forsidekort.html") else None)
+    page.goto("/", wait_until="networkidle")
+    search(page, "fleksjob")
+    expect(search_results(page, "fleksjob").first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert maps == [], "the map was fetched before the reader came to it"
+    page.keyboard.press("Escape")
+    page.evaluate("() => window.scrollBy(0, 400)")
+    expect(page.locator(".jct-map__svg a")).to_have_count(98)
+    assert len(maps) == 1

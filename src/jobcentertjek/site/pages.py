@@ -100,6 +100,9 @@ def status_url(status: str) -> str:
 
 
 SITE_FEED_URL = "feed.xml"
+# The home page's map, a file of its own: a third of the home page, below the fold on a phone,
+# fetched by javascripts/jct.js when the reader comes to it (home.html says so without JavaScript).
+HOME_MAP_URL = "forsidekort.html"
 PROMISE_FEED_URL = "loefter/feed.xml"
 
 
@@ -191,7 +194,7 @@ def _environment() -> Environment:
         promise_anchor=promise_anchor, history_window=history_window,
         SITE_FEED_URL=SITE_FEED_URL, PROMISE_FEED_URL=PROMISE_FEED_URL, calendar_url=calendar_url,
         has_deadlines=has_deadlines, filter_label=filter_label, REPEATED_LABEL=REPEATED_LABEL, REPEATS_URL=REPEATS_URL,
-        REPEATS_ON_PLAN=REPEATS_ON_PLAN, FILTERS=FILTERS, comparison_url=comparison_url,
+        REPEATS_ON_PLAN=REPEATS_ON_PLAN, FILTERS=FILTERS, comparison_url=comparison_url, HOME_MAP_URL=HOME_MAP_URL,
     )
     return env
 
@@ -241,7 +244,10 @@ class SiteGenerator:
         return "---\n" + front_matter + "---\n\n" + body
 
     def sources(self) -> dict[str, str]:
-        return {page.uri: self.render(page) for page in self.pages()}
+        """Every page's source, and the home page's map (``HOME_MAP_URL``)."""
+        home_map = self.env.get_template("home_map.html").render(page_url=page_url("index.md"),
+                                                                 kort=map_context(self.corpus))
+        return {**{page.uri: self.render(page) for page in self.pages()}, HOME_MAP_URL: home_map}
 
     # --- the pages ------------------------------------------------------------------------
 
@@ -254,8 +260,7 @@ class SiteGenerator:
                                  promises=promises, status_counts=corpus.status_counts(promises),
                                  overdue=[p for p in promises if p.is_overdue],
                                  responses_with_promises=len({p.plan.id for p in promises if p.plan.entry.type == "response"}),
-                                 kommuner_with_entries=sum(1 for k in corpus.by_kommune if k != "hele-landet"),
-                                 kort=map_context(corpus)))
+                                 kommuner_with_entries=sum(1 for k in corpus.by_kommune if k != "hele-landet")))
 
     def _kommune_index(self) -> Page:
         by_region = {region: [k for k in kommuner().values() if k.region == region] for region in regions()}
