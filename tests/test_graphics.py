@@ -145,7 +145,8 @@ def test_a_date_known_to_the_month_is_a_span(tmp_path):
 # --- the map ---------------------------------------------------------------------------------
 
 def test_map_golden(tmp_path):
-    html = SiteGenerator(fixture_corpus(tmp_path), SiteSettings(repo_url="https://github.com/x/y")).sources()[HOME_MAP_URL]
+    generator = SiteGenerator(fixture_corpus(tmp_path), SiteSettings(repo_url="https://github.com/x/y"))
+    html = generator.sources()[HOME_MAP_URL]
     svg = svg_of(html, "jct-map")
     for path in svg.iter(f"{SVG}path"):  # the outlines are the script's; the golden file holds the rest
         path.attrib.pop("d")
@@ -252,9 +253,9 @@ def test_comparison_table_links_its_numbers_and_presorted_pages(tmp_path):
 
 
 def test_the_home_page_leaves_its_map_to_a_file_of_its_own(built_site):
-    """A third of the home page, below the first screen on a phone: the page holds only its place,
-    which names the file (javascripts/jct.js fetches it) and, for a reader without JavaScript,
-    says where the map is."""
+    """Two thirds of the home page's HTML, below the first screen on a phone: the page holds only
+    its place, which names the file (javascripts/jct.js fetches it) and, for a reader without
+    JavaScript, says where the map is."""
     home = (built_site / "index.html").read_text("utf-8")
     assert "jct-map__svg" not in home
     slot = re.search(r'<div class="jct-map-slot" data-jct-map="([^"]+)">(.*?)</div>', home, re.S)

@@ -86,11 +86,11 @@
     });
   }
 
-  // The home page's map (forsidekort.html) is a third of the home page and, on a phone, below
-  // the first screen: it is fetched once its place is in view above the bottom seventh of the
-  // screen (at once on a wide screen), so that a reader who opens the page and searches straight
-  // away does not wait for it. Without JavaScript, or if it cannot be fetched, its place says
-  // where the map is.
+  // The home page's map (forsidekort.html) is two thirds of the home page's HTML and, on a
+  // phone, below the first screen: it is fetched once its place is in view above the bottom
+  // seventh of the screen (at once on a wide screen), so that a reader who opens the page and
+  // searches straight away does not wait for it. Without JavaScript, or if it cannot be
+  // fetched, its place says where the map is.
   function setUpMap(slot) {
     function load() {
       fetch(slot.getAttribute("data-jct-map")).then(function (response) {

@@ -305,6 +305,7 @@
   // slow phone some 100 ms (its rules are loaded then; later ones are free). Made here, while
   // Pagefind's files are still on their way, that time is not spent waiting for the results.
   setTimeout(function () {
-    if (window.Intl && Intl.Segmenter) new Intl.Segmenter(document.documentElement.lang || "da", {granularity: "grapheme"});
+    if (!window.Intl || !Intl.Segmenter) return;
+    new Intl.Segmenter(document.documentElement.lang || "da", {granularity: "grapheme"});
   }, 0);
 })();

@@ -126,8 +126,8 @@ def test_the_word_splitter_is_made_while_pagefinds_code_is_on_its_way(page, page
 
 
 def test_a_phone_fetches_the_home_pages_map_only_when_the_reader_comes_to_it(new_page):
-    """A third of the home page, below the first screen: a reader who opens the page and searches
-    at once does not wait for it; one who scrolls down gets it."""
+    """Two thirds of the home page's HTML, below the first screen: a reader who opens the page and
+    searches at once does not wait for it; one who scrolls down gets it."""
     page = new_page(viewport=PHONE, is_mobile=True, has_touch=True)
     maps: list[str] = []
     page.on("request", lambda request: maps.append(request.url) if request.url.endswith("/forsidekort.html") else None)

@@ -220,7 +220,7 @@ def run_benchmark(entries: int, config: Path, *, repeat: int = 1, search: bool =
     growth = {key: full[key] / half[key] for key in ("validate_s", "generate_s", "build_s", "build_cpu_s", "floor_s",
                                                      "floor_cpu_s", "site_bytes", "search_bundle_bytes")}
     return {"machine": _machine(load_before), "runs": runs, "growth": growth,
-            "targets": _targets(full, growth) | _browser_targets(runs)}
+            "targets": _targets(runs, growth) | _browser_targets(runs)}
 
 
 def _machine(load_before) -> dict:
@@ -232,14 +232,18 @@ def _machine(load_before) -> dict:
             "bench_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
-def _targets(full: dict, growth: dict) -> dict:
-    """Each target with the measured figure and whether it is met."""
+def _targets(runs: list[dict], growth: dict) -> dict:
+    """Each target with the measured figure and whether it is met: at the largest size, but
+    validation at 5,000 entries, where its target is set, whenever the bench ran that size."""
+    full = runs[-1]
+    at = next((run for run in runs if run["entries"] == 5000), full)
     figures = {
-        "whole_over_floor": full["whole_over_floor"], "validate_s": full["validate_s"],
+        "whole_over_floor": full["whole_over_floor"],
+        "validate_s" if at is full else "validate_s at 5000": at["validate_s"],
         "growth": max(growth["build_s"], growth["site_bytes"]),
         "entry_page_bytes": full["entry_page_max_bytes"], "kommune_page_bytes": full["kommune_page_max_bytes"],
     }
-    return {name: {"limit": TARGETS[name], "measured": value, "met": value <= TARGETS[name]}
+    return {name: {"limit": TARGETS[name.split()[0]], "measured": value, "met": value <= TARGETS[name.split()[0]]}
             for name, value in figures.items()}
 
 

@@ -100,8 +100,9 @@ def status_url(status: str) -> str:
 
 
 SITE_FEED_URL = "feed.xml"
-# The home page's map, a file of its own: a third of the home page, below the fold on a phone,
-# fetched by javascripts/jct.js when the reader comes to it (home.html says so without JavaScript).
+# The home page's map, a file of its own: two thirds of the home page's HTML, below the fold on a
+# phone, fetched by javascripts/jct.js when the reader comes to it (home.html says where it is
+# without JavaScript).
 HOME_MAP_URL = "forsidekort.html"
 PROMISE_FEED_URL = "loefter/feed.xml"
 
