@@ -109,6 +109,15 @@ def test_the_home_pages_map_takes_its_place_without_moving_what_is_below(new_pag
     assert abs(after - before) <= 30, (before, after)
 
 
+def test_on_a_wide_screen_the_map_is_drawn_at_its_set_width_not_the_columns(page):
+    """36rem (jct.css), which Material's rule for every svg in a page once overrode: the drawing
+    was 938 px wide and 1,086 px tall at 1280 px."""
+    page.goto("/kommuner/")
+    width = page.locator(".jct-map__svg").evaluate("el => el.getBoundingClientRect().width")
+    rem = page.evaluate("() => parseFloat(getComputedStyle(document.documentElement).fontSize)")
+    assert width == pytest.approx(36 * rem, abs=1), (width, rem)
+
+
 def test_without_javascript_or_the_map_file_the_home_page_says_where_the_map_is(new_page):
     still = new_page(java_script_enabled=False, viewport=PHONE)
     failed = new_page(viewport=PHONE)
