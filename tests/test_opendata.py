@@ -78,7 +78,7 @@ def test_promises_csv_has_current_status_deadline_and_overdue_days(built_site):
         assert row["deadline"] == (str(p.promise.deadline) if p.promise.deadline else "")
         assert row["overdue_days"] == (str(p.overdue_days) if p.is_overdue else "")
     updated = by_key[("2018-04-16-udvalget-beder-om-handleplan", "handleplan")]
-    assert (updated["status"], updated["status_date"]) == ("partly-kept", "2018-12-06")  # from the later update
+    assert (updated["status"], updated["status_date"]) == ("kept", "2018-06-19")  # from the later update
 
 
 def test_entries_json_carries_the_licence_of_the_site(built_site):

@@ -114,7 +114,7 @@ def test_promise_filter_form_changes_visible_rows(page):
         if value in ("on-time", "late"):
             assert all(r["timeliness"] == value for r in rows)
         elif value == "unchecked":
-            assert all(r["unchecked"] == "ja" for r in rows) and rows
+            assert all(r["unchecked"] == "ja" for r in rows)  # the record may have none once every promise is checked
         elif value == "repeated":
             assert all(r.get("repeated") == "ja" for r in rows)
         else:
