@@ -90,6 +90,11 @@ def _repeat_items(kommune: str | None = None) -> set[str]:
             if kommune is None or kommune in (r.report.entry.kommune, r.kommune)}
 
 
+def _check_items() -> set[str]:
+    """The feed items of dated searches for a promise's outcome (a plan's or a response's)."""
+    return {f"{p.key}@efterproevet-{c.date}" for p in CORPUS.promises for c in p.promise.checks}
+
+
 def _newest_first(feed) -> bool:
     dates = [item.published_parsed for item in feed.entries]
     return dates == sorted(dates, reverse=True)
@@ -116,7 +121,7 @@ def test_promise_feed_has_plans_and_updates_with_status_changes(built_site):
     extra = {i for i in items if "#" in i}
     checks = {i for i in extra if "@efterproevet-" in i}
     assert extra - checks == _repeat_items()  # the record may have none; test_repeats.py builds some
-    assert checks == {f"{p.key}@efterproevet-{c.date}" for p in CORPUS.promises for c in p.promise.checks} != set()
+    assert checks == _check_items() != set()
     assert _newest_first(feed)
     update_item = next(i for i in feed.entries if i.id == "2018-06-19-udvalget-vedtager-handleplanen")
     assert "Holdt – til tiden (før: I gang)" in update_item.summary
