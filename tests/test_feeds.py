@@ -88,6 +88,11 @@ def _repeat_items(kommune: str | None = None) -> set[str]:
             if kommune is None or kommune in (r.report.entry.kommune, r.kommune)}
 
 
+def _check_items() -> set[str]:
+    """The feed items of the dated searches for a promise's outcome (one per check)."""
+    return {f"{p.key}@efterproevet-{check.date}" for p in CORPUS.promises for check in p.promise.checks}
+
+
 def _newest_first(feed) -> bool:
     dates = [item.published_parsed for item in feed.entries]
     return dates == sorted(dates, reverse=True)
@@ -111,7 +116,8 @@ def test_promise_feed_has_plans_and_updates_with_status_changes(built_site):
     expected = [e.id for e in CORPUS.entries if e.entry.type in ("plan", "update") or getattr(e.entry, "promises", None)]
     items = [item.id for item in feed.entries]
     assert [i for i in items if "#" not in i] == expected
-    assert {i for i in items if "#" in i} == _repeat_items() != set()
+    assert {i for i in items if "#" in i} == _repeat_items() | _check_items()
+    assert _repeat_items() != set() and _check_items() != set()
     assert _newest_first(feed)
     update_item = next(i for i in feed.entries if i.id == "2018-12-06-handleplan-vedtaget-flere-foertidspensioner")
     assert "Delvist holdt (før: I gang)" in update_item.summary
