@@ -21,6 +21,7 @@ from ..entries.grammar import count, plural
 from ..entries.model import OVERDUE_LABEL, REPORT_KINDS, STATUS_LABELS, TYPE_LABELS, UNCHECKED_LABEL
 from ..entries.reference import danish_slug, kommuner, regions, tags
 from ..entries.render import markdown_to_html
+from ..entries.snapshots import snapshot_date
 from . import sammenligning, tidslinje
 from .kort import locator, map_context
 from .years import split_by_year
@@ -188,6 +189,7 @@ def _environment() -> Environment:
     env.filters.update(md=markdown_to_html, danish_date=_danish_date, number=_number, person=_person, url=relative,
                        slug=danish_slug, count=count, plural=plural, heading=_heading,
                        elapsed_since=lambda later, earlier: elapsed(earlier, later))
+    env.filters["archived_on"] = snapshot_date  # the day of a Wayback Machine copy, from its address
     env.globals.update(
         entry_url=entry_url, kommune_url=kommune_url, tag_url=tag_url, status_url=status_url,
         STATUS_LABELS=STATUS_LABELS, TYPE_LABELS=TYPE_LABELS, REPORT_KINDS=REPORT_KINDS,
