@@ -118,6 +118,10 @@ HEAD = """\
     """
 
 
+def one_source(url: str) -> str:
+    return f"sources:\n  - title: Artiklen\n    publisher: Lokalavisen\n    date: 2019-04-12\n    url: {url}\n"
+
+
 def write(root: Path, body: str, name: str = "koebenhavn/2019-04-12-kilder.yaml", head: str = HEAD) -> Path:
     path = root / "cases" / name
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -148,13 +152,7 @@ def added_lines(before: str, after: str) -> list[str]:
 def test_the_snapshot_nearest_the_sources_date_is_written_below_its_url(server, tmp_path):
     url = "https://example.org/ventetider"
     Stand_in.index[url] = ["20170101000000", "20190415093000", "20190301120000", "20240101000000"]
-    path = write(tmp_path, f"""\
-        sources:
-          - title: Artiklen
-            publisher: Lokalavisen
-            date: 2019-04-12
-            url: {url}
-        """)
+    path = write(tmp_path, one_source(url))
     before = path.read_text("utf-8")
     report, wayback = run(tmp_path, server)
     assert added_lines(before, path.read_text("utf-8")) == [f"    archive_url: {server}/web/20190415093000/{url}"]
@@ -220,13 +218,7 @@ def test_a_save_page_now_job_that_fails_is_reported_in_its_own_words(server):
 def test_a_refusal_with_retry_after_is_waited_out_then_tried_again(server, tmp_path):
     url = "https://example.org/travl"
     Stand_in.script[f"/save/{url}"] = [(429, {"Retry-After": "7"}, "")]
-    write(tmp_path, f"""\
-        sources:
-          - title: Artiklen
-            publisher: Lokalavisen
-            date: 2019-04-12
-            url: {url}
-        """)
+    write(tmp_path, one_source(url))
     waits = []
     report, _ = run(tmp_path, server, waits=waits)
     assert waits == [7.0]
@@ -263,13 +255,7 @@ def test_server_errors_are_tried_again_with_growing_pauses(server, tmp_path):
     url = "https://example.org/fejl"
     Stand_in.index[url] = ["20190412080000"]
     Stand_in.script["/cdx/search/cdx"] = [(503, {}, ""), (502, {}, "")]
-    write(tmp_path, f"""\
-        sources:
-          - title: Artiklen
-            publisher: Lokalavisen
-            date: 2019-04-12
-            url: {url}
-        """)
+    write(tmp_path, one_source(url))
     waits = []
     report, _ = run(tmp_path, server, waits=waits)
     assert waits == [0.5, 1.0] and report.exit_code() == 0
@@ -280,13 +266,7 @@ def test_a_server_error_that_lasts_is_reported_at_the_sources_line(server, tmp_p
     monkeypatch.chdir(tmp_path)
     url = "https://example.org/nede"
     Stand_in.script[f"/save/{url}"] = [(502, {}, "")] * 3
-    write(tmp_path, f"""\
-        sources:
-          - title: Artiklen
-            publisher: Lokalavisen
-            date: 2019-04-12
-            url: {url}
-        """)
+    write(tmp_path, one_source(url))
     report, _ = run(tmp_path, server)
     [result] = report.results
     assert str(result.target.problem(result.message)) == (
@@ -299,13 +279,7 @@ def test_a_timeout_is_tried_again(server, tmp_path):
     url = "https://example.org/langsom"
     Stand_in.index[url] = ["20190412080000"]
     Stand_in.script["/cdx/search/cdx"] = [0.6]  # hangs once, past the timeout
-    write(tmp_path, f"""\
-        sources:
-          - title: Artiklen
-            publisher: Lokalavisen
-            date: 2019-04-12
-            url: {url}
-        """)
+    write(tmp_path, one_source(url))
     report, _ = run(tmp_path, server, timeout=0.2)
     assert report.exit_code() == 0 and len(Stand_in.seen) == 2
 
@@ -317,13 +291,7 @@ def test_a_timeout_that_lasts_is_reported(server):
 
 
 def test_the_network_down_stops_the_run_before_anything_is_written(tmp_path):
-    path = write(tmp_path, """\
-        sources:
-          - title: Artiklen
-            publisher: Lokalavisen
-            date: 2019-04-12
-            url: https://example.org/side
-        """)
+    path = write(tmp_path, one_source("https://example.org/side"))
     before = path.read_text("utf-8")
     with pytest.raises(Unreachable, match=r"^Wayback Machine \(http://127.0.0.1:\d+\) kan ikke nås: serveren kunne "
                                           r"ikke nås \(forbindelsen blev afvist\)$"):
@@ -506,13 +474,7 @@ def test_the_command_writes_reports_and_exits_0_when_every_source_has_a_copy(ser
 
 def test_the_command_exits_1_when_a_source_could_not_be_archived(server, tmp_path):
     Stand_in.script["/save/https://example.org/nede"] = [(502, {}, "")]
-    write(tmp_path, """\
-        sources:
-          - title: Artiklen
-            publisher: Lokalavisen
-            date: 2019-04-12
-            url: https://example.org/nede
-        """)
+    write(tmp_path, one_source("https://example.org/nede"))
     result = command(tmp_path, server, "--retries", "0")
     assert result.returncode == 1
     assert result.stdout.endswith("kunne ikke arkiveres: Save Page Now svarer med en fejl (HTTP 502)\n")
@@ -523,13 +485,7 @@ def test_the_command_exits_1_when_a_source_could_not_be_archived(server, tmp_pat
     ("http://wayback.invalid", "domænet kan ikke findes (navnet kan ikke slås op)"),
 ], ids=["refused", "no-such-name"])
 def test_the_command_exits_2_with_a_danish_message_when_the_network_is_down(tmp_path, base, why):
-    path = write(tmp_path, """\
-        sources:
-          - title: Artiklen
-            publisher: Lokalavisen
-            date: 2019-04-12
-            url: https://example.org/side
-        """)
+    path = write(tmp_path, one_source("https://example.org/side"))
     before = path.read_text("utf-8")
     result = command(tmp_path, base, "--retries", "0")
     assert result.returncode == 2
