@@ -370,9 +370,10 @@ def test_every_yaml_shape_gets_its_line_and_nothing_else_changes(server, tmp_pat
     assert check_paths([tmp_path / "cases"])[1] == []
 
 
-def test_nested_promise_sources_are_archived_at_their_own_indentation(server, tmp_path):
-    url = "https://example.org/status"
+def test_nested_promise_and_check_sources_are_archived_at_their_own_indentation(server, tmp_path):
+    url, found = "https://example.org/status", "https://example.org/referat"
     Stand_in.index[url] = ["20190601000000"]
+    Stand_in.index[found] = ["20200312000000"]
     plan = """\
         type: plan
         title: Handleplan
@@ -397,11 +398,22 @@ def test_nested_promise_sources_are_archived_at_their_own_indentation(server, tm
                 publisher: Københavns Kommune
                 date: 2019-06
                 url: https://example.org/status
+            checks:
+              - date: 2020-03-20
+                searched: udvalgets referater
+                found: et referat om planen
+                sources:
+                  - title: Referat
+                    publisher: Beskæftigelsesudvalget
+                    date: 2020-03-12
+                    url: https://example.org/referat
         """
     path = write(tmp_path, "", name="koebenhavn/2019-05-handleplan.yaml", head=plan)
     before = path.read_text("utf-8")
     run(tmp_path, server)
-    assert added_lines(before, path.read_text("utf-8")) == [f"        archive_url: {server}/web/20190601000000/{url}"]
+    assert added_lines(before, path.read_text("utf-8")) == [
+        f"        archive_url: {server}/web/20190601000000/{url}",
+        f"            archive_url: {server}/web/20200312000000/{found}"]
 
 
 def test_a_file_with_windows_line_ends_and_no_last_line_end_keeps_both(server, tmp_path):
