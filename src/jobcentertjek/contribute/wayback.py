@@ -25,7 +25,7 @@ from . import web
 CDX_LIMIT = 10  # snapshots asked for, nearest first; the nearest is picked from them
 POLLS = 24  # times a Save Page Now job is asked about before giving up
 SERVICES = {"cdx": "Wayback Machines oversigt over kopier", "save": "Save Page Now"}
-_SNAPSHOT = re.compile(r"/web/(\d{14})/")
+_SNAPSHOT = re.compile(r"^(?:https?://[^/]+)?/web/(\d{14})/")  # a snapshot's address, whole or from its path
 _JOB = re.compile(r"spn2-[0-9a-f]{8,}")
 
 
@@ -90,6 +90,7 @@ class Wayback:
                 status = response.json() if response.status_code == 200 else {}
             except ValueError:
                 status = {}
+            status = status if isinstance(status, dict) else {}
             if status.get("status") == "success" and _valid(str(status.get("timestamp", ""))):
                 return status["timestamp"]
             if status.get("status") == "error" or response.status_code != 200:
@@ -154,7 +155,7 @@ def _named_snapshot(response: httpx.Response) -> str | None:
     """The snapshot a save's answer names: where it led, its Content-Location, or its memento link."""
     for place in (str(response.url), response.headers.get("Content-Location", ""),
                   response.links.get("memento", {}).get("url", "")):
-        if (match := _SNAPSHOT.search(place)) and _valid(match.group(1)):
+        if (match := _SNAPSHOT.match(place)) and _valid(match.group(1)):
             return match.group(1)
     return None
 
