@@ -79,3 +79,25 @@ def national_site(tmp_path_factory) -> tuple[Path, Corpus]:
     code, problems = build_site(REPO / "mkdocs.yml", root / "site", cases)
     assert code == 0, "\n".join(map(str, problems))
     return root / "site", Corpus.load(cases)
+
+
+# A record with a title full of characters a mailto: URL must encode, built with a contact set.
+CONTACT_TITLE = 'Kritik & svar: "Ventetid" på 14 dage? #1 – æøå'
+
+
+@pytest.fixture(scope="session")
+def contact_site(tmp_path_factory) -> Path:
+    """A small record built with a contact and a funding statement set, as the owners will set them."""
+    from helpers import dump, plan, report, update
+
+    files = {
+        "koebenhavn/2018-04-10-rapport.yaml": dump(report(title=CONTACT_TITLE)),
+        "koebenhavn/2018-05-01-handleplan.yaml": dump(plan(responds_to=["2018-04-10-rapport"])),
+        "koebenhavn/2018-12-06-opfoelgning.yaml": dump(update("2018-05-01-handleplan",
+                                                              [{"promise": "handleplan", "status": "kept"}])),
+    }
+    root = tmp_path_factory.mktemp("kontakt")
+    config = configured_mkdocs(root / "config", about={"funding": "Siden drives af frivillige uden støtte (test)."})
+    code, site, problems = build_fixture_site(root, files, config)
+    assert code == 0, "\n".join(map(str, problems))
+    return site

@@ -131,18 +131,25 @@ def test_every_page_advertises_the_site_feed_and_kommune_pages_their_own(built_s
         assert (own in targets) == (kommune in CORPUS.by_kommune), page
 
 
-@pytest.mark.parametrize("page, feed", [
-    ("index.html", "feed.xml"),
-    ("kommuner/koebenhavn/index.html", "kommuner/koebenhavn/feed.xml"),
-    ("loefter/index.html", "loefter/feed.xml"),
-    ("loefter/holdt/index.html", "loefter/feed.xml"),
+@pytest.mark.parametrize("page, follow, feed", [
+    ("index.html", "foelg/index.html", "feed.xml"),
+    ("kommuner/koebenhavn/index.html", "kommuner/koebenhavn/foelg/index.html", "kommuner/koebenhavn/feed.xml"),
+    ("loefter/index.html", "loefter/foelg/index.html", "loefter/feed.xml"),
+    ("loefter/holdt/index.html", "loefter/foelg/index.html", "loefter/feed.xml"),
 ])
-def test_visible_subscribe_links_where_readers_expect_them(built_site, page, feed):
+def test_visible_follow_links_lead_to_a_page_that_gives_the_feed(built_site, page, follow, feed):
+    """"Følg med" leads a reader to a page in Danish, not to raw XML; that page links the feed and
+    shows its whole address to copy into a feed reader."""
     path = built_site / page
     paragraph = re.search(r'<p class="jct-subscribe">(.*?)</p>', path.read_text("utf-8"), re.S)
-    assert paragraph and "Abonnér (RSS)" in paragraph.group(1)
+    assert paragraph and "Følg med" in paragraph.group(1)
     links = re.findall(r'href="([^"]+)"', paragraph.group(1))
-    assert (built_site / feed).resolve() in [linked_file(path, href).resolve() for href in links]
+    assert (built_site / follow).resolve() in [linked_file(path, href).resolve() for href in links]
+    assert not any(href.endswith(".xml") for href in links)
+    follow_page = built_site / follow
+    feed_links = [a for tag, a in parse(follow_page).elements if tag == "a" and a.get("type") == "application/rss+xml"]
+    assert (built_site / feed).resolve() in [linked_file(follow_page, a["href"]).resolve() for a in feed_links]
+    assert f"{SITE_URL}{feed}" in follow_page.read_text("utf-8")  # the address to copy, whole
 
 
 # --- fixture corpora -------------------------------------------------------------------------
@@ -238,4 +245,6 @@ def test_fixture_site_feeds_parse_and_link_to_built_pages(fixture_site):
     assert "feed.xml" in hrefs and not any(h.endswith(".ics") for h in hrefs)
     assert not list(fixture_site.rglob("*.ics"))  # no deadlines, no calendars, and no links to them
     promises_page = (fixture_site / "loefter" / "index.html").read_text("utf-8")
-    assert "frister.ics" not in promises_page and "Abonnér (RSS)" in promises_page
+    assert "frister.ics" not in promises_page and "Følg med i løfterne" in promises_page
+    follow_page = (fixture_site / "loefter" / "foelg" / "index.html").read_text("utf-8")
+    assert "frister.ics" not in follow_page and "Ingen frister at følge endnu" in follow_page

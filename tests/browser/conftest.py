@@ -77,4 +77,8 @@ def page_paths(built_site: Path) -> dict[str, str]:
         "promises": "/loefter/",
         "tag": "/emner/fleksjob/",
         "repeats": "/gentaget/",
+        "follow": "/kommuner/koebenhavn/foelg/",  # a feed and a calendar
+        "about": "/om/",
+        "help": "/hjaelp/",
+        "contribute": "/bidrag/",
     }

@@ -85,7 +85,8 @@ class Site(SiteGenerator):
                  description="Sådan får du besked, når et løfte skifter status eller en frist nærmer sig: som "
                              "nyhedsfeed (RSS), i din kalender eller på e-mail.",
                  meta={"feed": PROMISE_FEED_URL, "feed_title": "Jobcentertjek: løfter"},
-                 context=dict(follow=Follow("løfterne", [promises], calendar, no_calendar, ("løfterne", "loefter/")))),
+                 context=dict(follow=Follow("løfterne", [promises], calendar, no_calendar,
+                                            ("løfterne", "loefter/")))),
         ]
         for kommune in kommuner().values():
             entries = self.corpus.by_kommune.get(kommune.slug, [])

@@ -148,7 +148,8 @@ def kommune_follow_url(slug: str) -> str:
 
 def describe(markdown: str) -> str:
     """A page's meta description from Markdown: one line of plain text, shortened at a word."""
-    return textwrap.shorten(markdown_to_text(markdown), width=DESCRIPTION_LENGTH, placeholder=" …")
+    text = textwrap.shorten(markdown_to_text(markdown), width=DESCRIPTION_LENGTH, placeholder=" …")
+    return text[:-2].rstrip(",;:–- ") + " …" if text.endswith(" …") else text
 
 
 def absolute_url(site_url: str, path: str) -> str:
@@ -423,7 +424,8 @@ class SiteGenerator:
 
     def _tag_index(self) -> Page:
         return Page("emner/index.md", "Emner", "tags.html",
-                    description="Sagerne efter emne: sygedagpenge, fleksjob, førtidspension, ressourceforløb og flere.",
+                    description="Sagerne efter emne: sygedagpenge, fleksjob, førtidspension, ressourceforløb "
+                                "og flere.",
                     context=dict(by_tag=self.corpus.by_tag))
 
     def _tag_pages(self) -> list[Page]:
@@ -446,7 +448,8 @@ class SiteGenerator:
         rows = sorted(((c, item) for item in self.corpus.entries for c in item.entry.corrections),
                       key=lambda row: (row[0].date.sort_key(), row[1].id), reverse=True)
         return Page("rettelser.md", "Rettelser", "corrections.html", context=dict(rows=rows),
-                    description="Hver rettelse af en sag på Jobcentertjek, med dato, nyeste først: vi retter fejl åbent.")
+                    description="Hver rettelse af en sag på Jobcentertjek, med dato, nyeste først: vi retter fejl "
+                                "åbent.")
 
 
 def _kommune_description(kommune, entries: list, promises: list[TrackedPromise]) -> str:
