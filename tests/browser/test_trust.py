@@ -65,10 +65,10 @@ def test_each_mail_button_is_named_and_described_for_a_screen_reader(contact_pag
     for name in ("Send en opfølgning på e-mail", "Meld en fejl på e-mail"):
         button = page.get_by_role("link", name=name, exact=True)
         expect(button).to_have_attribute("href", re.compile(r"^mailto:redaktion@example\.org\?subject="))
-        expect(button).to_have_accessible_description(re.compile(r"Uden GitHub, på e-mail: .*redaktion@example\.org"))
+        expect(button).to_have_accessible_description("Uden GitHub, på e-mail til redaktion@example.org:")
     for name in ("Tilføj en opfølgning", "Ret denne sag", "Meld en fejl"):
         expect(page.get_by_role("link", name=name, exact=True)).to_have_accessible_description(
-            re.compile(r"Med en GitHub-konto: .*En konto er gratis\."))
+            "Med GitHub (kræver en gratis konto):")
 
 
 def test_a_reader_follows_favrskov_to_its_feed_and_learns_why_there_is_no_calendar(page):

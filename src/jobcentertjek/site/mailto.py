@@ -54,9 +54,9 @@ class MailRoutes:
         """What became of the promises of the plan ``item``."""
         return self._route("opfoelgning", title=item.entry.title, page=page)
 
-    def reply(self, kommune=None, item=None, page: str = "") -> str | None:
-        """A kommune's (or another authority's) reply, to the entry ``item`` when given."""
-        return self._route("svar", place=_place(kommune), title=item.entry.title if item else None, page=page)
+    def reply(self, kommune=None) -> str | None:
+        """A kommune's (or another authority's) reply."""
+        return self._route("svar", place=_place(kommune))
 
 
 def _place(kommune) -> str | None:
