@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from jobcentertjek.bench.localserver import serve
 
+from .conftest import page_opener
 from .helpers import DESKTOP, PHONE, SCHEMES, axe_report
 from .test_graphics import SCREENSHOTS
 
@@ -35,17 +36,8 @@ def contact_url(contact_site):
 
 @pytest.fixture
 def contact_page(browser, contact_url):
-    contexts = []
-
-    def open_page(**options):
-        context = browser.new_context(base_url=contact_url, **{"viewport": DESKTOP, **options})
-        context.set_default_timeout(15_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield open_page
-    for context in contexts:
-        context.close()
+    """Open a page of the site with a contact set, as ``new_page`` does for the real site."""
+    yield from page_opener(browser, contact_url)
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
