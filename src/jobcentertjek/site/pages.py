@@ -22,6 +22,7 @@ from ..entries.model import OVERDUE_LABEL, REPORT_KINDS, STATUS_LABELS, TYPE_LAB
 from ..entries.reference import danish_slug, kommuner, regions, tags
 from ..entries.render import markdown_to_html
 from . import sammenligning, tidslinje
+from .hyphenation import hyphenate, without_soft_hyphens
 from .kort import locator, map_context
 from .years import split_by_year
 
@@ -186,7 +187,7 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(md=markdown_to_html, danish_date=_danish_date, number=_number, person=_person, url=relative,
-                       slug=danish_slug, count=count, plural=plural, heading=_heading,
+                       slug=danish_slug, count=count, plural=plural, heading=_heading, hyphenate=hyphenate,
                        elapsed_since=lambda later, earlier: elapsed(earlier, later))
     env.globals.update(
         entry_url=entry_url, kommune_url=kommune_url, tag_url=tag_url, status_url=status_url,
@@ -201,9 +202,11 @@ def _environment() -> Environment:
 
 
 def search_documents(pages: dict[str, str], hand_written: bool = False) -> dict[str, str]:
-    """Each page's content (HTML, by path) as the document search indexes (``search_page.html``)."""
+    """Each page's content (HTML, by path) as the document search indexes (``search_page.html``),
+    without the soft hyphens of its headings: a result's title and excerpt are copied and pasted."""
     template = _environment().get_template("search_page.html")
-    return {path: template.render(content=Markup(html), hand_written=hand_written) for path, html in pages.items()}
+    return {path: template.render(content=Markup(without_soft_hyphens(html)), hand_written=hand_written)
+            for path, html in pages.items()}
 
 
 class SiteGenerator:
