@@ -268,9 +268,10 @@ class SiteGenerator:
 
     def _kommune_index(self) -> Page:
         by_region = {region: [k for k in kommuner().values() if k.region == region] for region in regions()}
+        lines = sammenligning.lines(self.corpus)
         return Page("kommuner/index.md", "Kommuner", "kommuner.html",
                     context=dict(by_region=by_region, national=kommuner()["hele-landet"], kort=map_context(self.corpus),
-                                 lines=sammenligning.lines(self.corpus), columns=sammenligning.COLUMNS))
+                                 lines=lines, columns=sammenligning.COLUMNS, coverage=sammenligning.coverage(lines)))
 
     def _comparison_pages(self) -> list[Page]:
         """The /kommuner/ table sorted by each column, for readers without JavaScript."""
@@ -278,7 +279,7 @@ class SiteGenerator:
         return [Page(comparison_url(column).rstrip("/") + ".md", f"Kommuner sorteret efter {column.label.lower()}",
                      "kommuner_sorteret.html",
                      context=dict(lines=sammenligning.sorted_lines(lines, column), columns=sammenligning.COLUMNS,
-                                  current=column))
+                                  current=column, coverage=sammenligning.coverage(lines, column)))
                 for column in sammenligning.COLUMNS[1:]]
 
     def _kommune_pages(self) -> list[Page]:
