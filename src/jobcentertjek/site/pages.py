@@ -155,8 +155,8 @@ def relative(context, target: str) -> str:
     return rel + (f"#{fragment}" if fragment else "")
 
 
-def _danish_date(value: PartialDate) -> str:
-    return value.danish()
+def _danish_date(value: PartialDate, short: bool = False) -> str:
+    return value.danish("MMM" if short else "MMMM")
 
 
 def _person(actor) -> str:
