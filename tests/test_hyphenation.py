@@ -29,6 +29,9 @@ def test_only_text_is_hyphenated_never_tags_or_attributes():
     assert hyphenate(html) == ('<a href="sager/sparevejledning/" title="sparevejledning">spa\xadre\xadvej\xadled\xadning</a>'
                                " &amp; ja")
     assert hyphenate("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"  # text is escaped
+    # a badge stays one line and keeps its words as they are
+    badge = Markup('<span class="jct-status jct-status--overdue">Frist overskredet</span> overskredet')
+    assert hyphenate(badge) == '<span class="jct-status jct-status--overdue">Frist overskredet</span> over\xadskre\xaddet'
 
 
 def test_headings_and_table_cells_carry_soft_hyphens(built_site: Path):

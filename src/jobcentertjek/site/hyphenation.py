@@ -25,6 +25,7 @@ MIN_LETTERS = 10  # shorter words fit any column the site has
 _DICTIONARY = pyphen.Pyphen(lang="da_DK", left=3, right=3)
 _WORD = re.compile(rf"[^\W\d_]{{{MIN_LETTERS},}}")
 _TAG = re.compile(r"(<[^>]*>)")
+_BADGE = re.compile(r'<span class="jct-(?:status|badge)\b')  # a badge holds text only, no other tags
 
 
 @cache
@@ -43,9 +44,16 @@ def _text(text: str) -> str:
 
 def hyphenate(value) -> Markup:
     """``value`` (text, or HTML as Markup) with soft hyphens in its long words; tags and their
-    attributes are left as they are."""
+    attributes are left as they are, and so are badges ("Frist overskredet"), which never wrap."""
     html = str(value if isinstance(value, Markup) else escape(value))
-    return Markup("".join(part if part.startswith("<") else _text(part) for part in _TAG.split(html)))
+    parts, in_badge = [], False
+    for part in _TAG.split(html):
+        if part.startswith("<"):
+            in_badge = _BADGE.match(part) is not None or (in_badge and part != "</span>")
+            parts.append(part)
+        else:
+            parts.append(part if in_badge else _text(part))
+    return Markup("".join(parts))
 
 
 def without_soft_hyphens(text: str) -> str:
