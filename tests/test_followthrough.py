@@ -94,7 +94,7 @@ def tracked(corpus) -> dict:
 
 def words(page: Path) -> str:
     """The page's text as a reader reads it: an element boundary inside a sentence adds no space."""
-    return " ".join(re.sub(r"<[^>]+>", "", page.read_text("utf-8")).split())
+    return " ".join(re.sub(r"<[^>]+>", "", page.read_text("utf-8")).replace("\xad", "").split())
 
 
 # --- lateness, at the precision both dates allow ------------------------------------------------

@@ -153,6 +153,8 @@ def repeated_rows(path: Path) -> dict[str, str]:
     html = path.read_text("utf-8")
     rows = {}
     for row in html.split("<tr ")[1:]:
+        if "data-status" not in row.split(">", 1)[0]:
+            continue  # the heading row
         link = row.split('href="', 1)[1].split('"', 1)[0]
         rows[link.rsplit("/", 1)[-1]] = ("ja" if 'data-repeated="ja"' in row else "nej",
                                          " ".join(parse_text(row.split("</td>")[-2]).split()))

@@ -71,7 +71,7 @@ def corpus(tmp_path_factory) -> Corpus:
 
 def words(page: Path) -> str:
     """The page's text as a reader reads it: an element boundary inside a sentence adds no space."""
-    return " ".join(re.sub(r"<[^>]+>", "", page.read_text("utf-8")).split())
+    return " ".join(re.sub(r"<[^>]+>", "", page.read_text("utf-8")).replace("\u00ad", "").split())
 
 
 def _promise_rows(page: Path) -> list[dict]:
@@ -99,7 +99,7 @@ def test_the_response_page_shows_its_answer_and_its_promises_each_with_who_promi
     assert [anchor for anchor, _ in sections] == ["loefte-stop-ordningen", "loefte-gennemgaa-sager"]
     for _, body in sections:  # "Lovet af" stands with the promise it belongs to
         assert "Lovet af: En Jobcenterchef, Jobcenterchef i Helsingør" in body
-    headings = [h.strip() for h in re.findall(r"<h3>(.*?)</h3>", html, re.S)]
+    headings = [h.strip().replace("\u00ad", "") for h in re.findall(r"<h3>(.*?)</h3>", html, re.S)]
     assert headings == ["Ordningen med belønning stoppes", "Jobcentret gennemgår de sager, der blev lukket"]
     assert "Gjort, da det blev meddelt" in text and "Holdt" in text
     assert "4 sager, i den rækkefølge det skete" in text  # the response's follow-up is part of the thread
@@ -109,8 +109,8 @@ def test_the_kommune_page_counts_the_response_among_the_answers(site):
     page = site / "kommuner" / "helsingoer" / "index.html"
     text = text_of(page)
     assert "4 sager: 1 med kritik, 1 svar, 1 handleplan og 1 opfølgning." in text
-    table = re.search(r"<caption>Dage fra kritik.*?</table>", page.read_text("utf-8"), re.S).group()
-    assert "Jobcenterchef kalder belønningen en fejl" in table and "<td>1</td>" in table
+    table = re.search(r"<caption>Dage fra kritik.*?</table>", page.read_text("utf-8"), re.S).group().replace("\u00ad", "")
+    assert "Jobcenterchef kalder belønningen en fejl" in table and 'data-label="Dage">1</td>' in table
 
 
 def test_an_update_may_follow_a_response_with_promises_but_not_one_without(tmp_path):

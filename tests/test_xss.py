@@ -163,7 +163,7 @@ class Scanner(HTMLParser):
                 self.report(f"<{tag} style={value!r}>")
         if tag in NEVER:
             self.report(f"<{tag}>")
-        if tag == "meta" and "http-equiv" in attrs:
+        if tag == "meta" and "http-equiv" in attrs and not (self.document and _own_redirect(attrs)):
             self.report(f"<meta http-equiv={attrs['http-equiv']!r}>")
         if tag == "form" and not (self.document and any(_matches(attrs, own) for own in OWN_FORMS)):
             self.report(f"<form {attrs}>")
@@ -255,6 +255,13 @@ def strings_in(name: str, content: bytes):
 
 # Pagefind's code and its binary index chunks are skipped: the index's text is checked below.
 SKIPPED = re.compile(r"^(assets/|javascripts/|stylesheets/|pagefind/)|\.(png|svg|ico|woff2?|ttf)$")
+
+
+def _own_redirect(attrs: dict) -> bool:
+    """The refresh of a page at a former address (site/redirects.py): to a path of the site itself,
+    never to another scheme or host."""
+    match = re.fullmatch(r"0; url=((?:\.\./)*[a-z0-9/-]*)", attrs.get("content", ""))
+    return attrs.get("http-equiv") == "refresh" and match is not None
 
 
 def scan_site(site: Path) -> tuple[list[str], int]:

@@ -22,7 +22,7 @@ from jobcentertjek.site.pages import (
 )
 
 CARD_LINK = re.compile(r'class="jct-card__title"><a href="(?:\.\./)+sager/([^/"]+)/"')
-PROMISE_LINK = re.compile(r'<td><a href="(?:\.\./)+sager/([^/"]+)/#loefte-([^"]+)"')
+PROMISE_LINK = re.compile(r'<td[^>]*><a href="(?:\.\./)+sager/([^/"]+)/#loefte-([^"]+)"')
 YEAR_LINK = re.compile(r'<a href="(\d{4})/"')
 
 

@@ -86,6 +86,73 @@
     });
   }
 
+  // The map of the 98 kommuner is one Tab stop, not 98 (a roving tabindex): the arrow keys move
+  // to the nearest kommune in their direction, Home and End to the first and the last, Enter
+  // opens the one in focus, and Tab goes on past the map. The kommune in focus is named beside
+  // it (its link's name, which screen readers read anyway). Without JavaScript every kommune is
+  // a Tab stop, as the arrow keys would do nothing.
+  var ARROWS = {ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowDown: [0, 1], ArrowUp: [0, -1]};
+
+  function setUpMapKeys(figure) {
+    var links = Array.prototype.slice.call(figure.querySelectorAll(".jct-map__svg a"));
+    if (!links.length) return;
+    var name = document.createElement("p");
+    name.className = "jct-map__name";
+    name.setAttribute("aria-hidden", "true");  // the link's own name says it to a screen reader
+    name.hidden = true;
+    figure.appendChild(name);
+    links.forEach(function (link, i) {
+      link.setAttribute("tabindex", i ? "-1" : "0");
+      link.setAttribute("aria-describedby", "jct-map-keys");
+    });
+
+    function centre(link) {
+      var box = link.getBoundingClientRect();
+      return [box.left + box.width / 2, box.top + box.height / 2];
+    }
+    // The nearest kommune whose centre lies within 60 degrees of the arrow's direction; being off
+    // to the side counts double, so that Right goes right rather than to a close neighbour below.
+    function nearest(from, direction) {
+      var a = centre(from), best = null, bestScore = Infinity;
+      links.forEach(function (link) {
+        if (link === from) return;
+        var b = centre(link), dx = b[0] - a[0], dy = b[1] - a[1];
+        var along = dx * direction[0] + dy * direction[1];
+        var across = Math.abs(dx * direction[1] - dy * direction[0]);
+        if (along <= 0 || across > along * 1.75) return;
+        var score = along + 2 * across;
+        if (score < bestScore) { best = link; bestScore = score; }
+      });
+      return best;
+    }
+    function show(link) {
+      var place = figure.getBoundingClientRect(), box = link.getBoundingClientRect();
+      name.textContent = link.getAttribute("aria-label");
+      name.hidden = false;
+      var left = box.left - place.left + box.width / 2 - name.offsetWidth / 2;
+      name.style.left = Math.max(0, Math.min(left, place.width - name.offsetWidth)) + "px";
+      var top = box.top - place.top - name.offsetHeight - 6;
+      name.style.top = (top < 0 ? box.bottom - place.top + 6 : top) + "px";
+    }
+    figure.addEventListener("keydown", function (event) {
+      var link = event.target.closest && event.target.closest(".jct-map__svg a");
+      if (!link || event.altKey || event.ctrlKey || event.metaKey) return;
+      var next = ARROWS[event.key] ? nearest(link, ARROWS[event.key])
+        : event.key === "Home" ? links[0] : event.key === "End" ? links[links.length - 1] : undefined;
+      if (next === undefined) return;
+      event.preventDefault();
+      if (!next) return;
+      link.setAttribute("tabindex", "-1");
+      next.setAttribute("tabindex", "0");
+      next.focus();
+    });
+    figure.addEventListener("focusin", function (event) {
+      var link = event.target.closest && event.target.closest(".jct-map__svg a");
+      if (link) show(link);
+    });
+    figure.addEventListener("focusout", function () { name.hidden = true; });
+  }
+
   // The home page's map (forsidekort.html) is two thirds of the home page's HTML and, on a
   // phone, below the first screen: it is fetched once its place is in view above the bottom
   // seventh of the screen (at once on a wide screen), so that a reader who opens the page and
@@ -98,7 +165,9 @@
         return response.text();
       }).then(function (html) {
         slot.insertAdjacentHTML("afterend", html);
+        var figure = slot.nextElementSibling;
         slot.remove();
+        if (figure) setUpMapKeys(figure);
       }).catch(function () {
         slot.classList.add("jct-map-slot--failed");
       });
@@ -115,6 +184,8 @@
   function init() {
     var slot = document.querySelector("[data-jct-map]");
     if (slot) setUpMap(slot);
+    var map = document.querySelector("figure.jct-map");
+    if (map) setUpMapKeys(map);
     var form = document.querySelector("[data-jct-filter]");
     if (form) setUpFilter(form);
     var button = document.querySelector("[data-jct-reverse]");

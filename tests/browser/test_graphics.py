@@ -60,26 +60,6 @@ def test_pages_with_timelines_and_tables_have_no_wcag_violations(new_page, path,
     assert count == 0, f"{path} ({scheme}):\n{report}"
 
 
-def test_the_map_can_be_walked_by_keyboard(page):
-    page.goto("/kommuner/")
-    page.locator("#jct-measure-o").focus()  # the last control before the map
-    names = []
-    for _ in range(98):
-        page.keyboard.press("Tab")
-        names.append(page.evaluate("document.activeElement.getAttribute('aria-label')"))
-    assert all(names), "every stop is a named kommune"
-    assert sorted(name.split(":")[0] for name in names) == sorted(k.name for k in kommuner().values() if k.code)
-    # the main map by region then name (as the list below), then the enlarged capital area by name
-    inset_from = next(i for i, n in enumerate(names) if n.startswith("Albertslund"))
-    main = [n.split(":")[0] for n in names[:inset_from]]
-    order = {k.name: (regions().index(k.region), k.name) for k in kommuner().values() if k.code}
-    assert main == sorted(main, key=order.get)
-    inset = [n.split(":")[0] for n in names[inset_from:]]
-    assert inset == sorted(inset) and "Frederiksberg" in inset
-    page.keyboard.press("Enter")
-    expect(page).to_have_url(page.url.split("/kommuner/")[0] + "/kommuner/vallensbaek/")
-
-
 def test_the_map_is_coloured_by_the_chosen_measure_with_a_legend_in_words(page):
     page.goto("/")
     legend_entries, legend_overdue = page.locator(".jct-map__legend--e"), page.locator(".jct-map__legend--o")

@@ -64,12 +64,13 @@ class PartialDate:
         return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
 
     @cache  # Babel is slow and a national site shows the same few thousand dates again and again
-    def danish(self) -> str:
-        """"24. maj 2014", "januar 2014" or "2014"."""
+    def danish(self, month: str = "MMMM") -> str:
+        """"24. maj 2014", "januar 2014" or "2014"; with ``month="MMM"`` the month is abbreviated
+        as Danish does in tables: "29. okt. 2022", "jan. 2014"."""
         if self.day:
-            return format_date(self.first_day, "d. MMMM y", locale="da")
+            return format_date(self.first_day, f"d. {month} y", locale="da")
         if self.month:
-            return format_date(self.first_day, "MMMM y", locale="da")
+            return format_date(self.first_day, f"{month} y", locale="da")
         return str(self.year)
 
     def sort_key(self) -> tuple[int, int, int]:

@@ -44,7 +44,8 @@ class Shape:
     in_inset: bool  # linked in the inset, drawn unlinked on the main map
 
     @property
-    def classes(self) -> str:
+    def buckets(self) -> dict[str, int]:
+        """The bucket of each measure (MEASURES), by the measure's key."""
         entries = sum(self.entries >= bound for bound in ENTRY_BUCKETS)
         if not self.assessed:
             kept = 0
@@ -52,7 +53,11 @@ class Shape:
             share = self.kept / self.assessed
             kept = 1 if share < 1 / 3 else 2 if share <= 2 / 3 else 3
         overdue = 0 if not self.promises else 2 if self.overdue else 1
-        return f"e{entries} k{kept} o{overdue}"
+        return {"e": entries, "k": kept, "o": overdue}
+
+    @property
+    def classes(self) -> str:
+        return " ".join(f"{key}{bucket}" for key, bucket in self.buckets.items())
 
     @property
     def label(self) -> str:
@@ -93,8 +98,14 @@ def shapes(corpus: Corpus) -> list[Shape]:
 
 
 def map_context(corpus: Corpus) -> dict:
-    """What templates/_kort.html needs to draw the map."""
-    return {"shapes": shapes(corpus), "layout": map_data(), "measures": MEASURES}
+    """What templates/_kort.html needs to draw the map: the shapes, and for each measure its
+    buckets in words with the number of kommuner in each, so that the legend says how few
+    kommuner the record covers as plainly as the colours do."""
+    found = shapes(corpus)
+    measures = [(key, question, [(label, sum(s.buckets[key] == i for s in found)) for i, label in enumerate(labels)])
+                for key, question, labels in MEASURES]
+    return {"shapes": found, "layout": map_data(), "measures": measures,
+            "covered": sum(1 for s in found if s.entries), "total": len(found)}
 
 
 def locator(kommune: Kommune) -> dict | None:

@@ -35,6 +35,7 @@ from . import sammenligning, tidslinje
 from .about import About
 from .forms import Forms
 from .help import citizen_advisers
+from .hyphenation import hyphenate, without_soft_hyphens
 from .kort import locator, map_context
 from .mailto import MailRoutes
 from .years import split_by_year
@@ -195,8 +196,8 @@ def relative(context, target: str) -> str:
     return rel + (f"#{fragment}" if fragment else "")
 
 
-def _danish_date(value: PartialDate) -> str:
-    return value.danish()
+def _danish_date(value: PartialDate, short: bool = False) -> str:
+    return value.danish("MMM" if short else "MMMM")
 
 
 def _person(actor) -> str:
@@ -227,7 +228,7 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(md=markdown_to_html, danish_date=_danish_date, number=_number, person=_person, url=relative,
-                       slug=danish_slug, count=count, plural=plural, heading=_heading,
+                       slug=danish_slug, count=count, plural=plural, heading=_heading, hyphenate=hyphenate,
                        elapsed_since=lambda later, earlier: elapsed(earlier, later),
                        lateness_of=lambda deadline, done: lateness(deadline, done).danish())
     env.filters["archived_on"] = snapshot_date  # the day of a Wayback Machine copy, from its address
@@ -247,9 +248,11 @@ def _environment() -> Environment:
 
 
 def search_documents(pages: dict[str, str], hand_written: bool = False) -> dict[str, str]:
-    """Each page's content (HTML, by path) as the document search indexes (``search_page.html``)."""
+    """Each page's content (HTML, by path) as the document search indexes (``search_page.html``),
+    without the soft hyphens of its headings: a result's title and excerpt are copied and pasted."""
     template = _environment().get_template("search_page.html")
-    return {path: template.render(content=Markup(html), hand_written=hand_written) for path, html in pages.items()}
+    return {path: template.render(content=Markup(without_soft_hyphens(html)), hand_written=hand_written)
+            for path, html in pages.items()}
 
 
 class SiteGenerator:
@@ -304,11 +307,12 @@ class SiteGenerator:
 
     def _kommune_index(self) -> Page:
         by_region = {region: [k for k in kommuner().values() if k.region == region] for region in regions()}
+        lines = sammenligning.lines(self.corpus)
         return Page("kommuner/index.md", "Kommuner", "kommuner.html",
                     description="Alle 98 kommuner på et kort og side om side: sager, løfter, løfter over fristen og "
                                 "svartider for hvert jobcenter.",
                     context=dict(by_region=by_region, national=kommuner()["hele-landet"], kort=map_context(self.corpus),
-                                 lines=sammenligning.lines(self.corpus), columns=sammenligning.COLUMNS))
+                                 lines=lines, columns=sammenligning.TABLE_COLUMNS, coverage=sammenligning.coverage(lines)))
 
     def _comparison_pages(self) -> list[Page]:
         """The /kommuner/ table sorted by each column, for readers without JavaScript."""
@@ -316,9 +320,9 @@ class SiteGenerator:
         return [Page(comparison_url(column).rstrip("/") + ".md", f"Kommuner sorteret efter {column.label.lower()}",
                      "kommuner_sorteret.html",
                      description=f"De 98 kommuner side om side, sorteret efter {column.label.lower()}.",
-                     context=dict(lines=sammenligning.sorted_lines(lines, column), columns=sammenligning.COLUMNS,
-                                  current=column))
-                for column in sammenligning.COLUMNS[1:]]
+                     context=dict(lines=sammenligning.sorted_lines(lines, column), columns=sammenligning.TABLE_COLUMNS,
+                                  current=column, coverage=sammenligning.coverage(lines, column)))
+                for column in sammenligning.TABLE_COLUMNS[1:]]
 
     def _kommune_pages(self) -> list[Page]:
         return [page for kommune in kommuner().values() for page in self._kommune(kommune)]

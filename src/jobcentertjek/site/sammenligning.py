@@ -19,24 +19,29 @@ class Column:
     label: str  # the table heading
     anchor: str  # where on the kommune page the number's list is ("" for none)
     numeric: bool = True
+    table: bool = True  # shown in the table on /kommuner/; every column is in data/kommuner.csv
 
     @property
     def slug(self) -> str:
         return danish_slug(self.label)
 
 
+# States that say no verdict yet: in data/kommuner.csv, but left out of the table, which must fit a
+# 1280 px screen with the verdicts and how late promises were kept.
+OFF_TABLE = {"not-assessed", "in-progress", "stalled", "unverifiable"}
 COLUMNS = [
     Column("kommune_name", "Kommune", "", numeric=False),
     Column("entries", "Sager", "tidslinje"),
     *(Column(f"type_{t}", label, "tidslinje") for t, label in TYPE_LABELS.items()),
     Column("promises", "Løfter", "loefter"),
-    *(Column(f"status_{s.replace('-', '_')}", label, "loefter") for s, label in STATE_LABELS.items()),
+    *(Column(f"status_{s.replace('-', '_')}", label, "loefter", table=s not in OFF_TABLE) for s, label in STATE_LABELS.items()),
     Column("kept_on_time", "Holdt til tiden", "loefter"),  # kept or partly kept, by the deadline
     Column("kept_late", "Holdt for sent", "loefter"),
     Column("median_response_days", "Dage til første svar (median)", "svartid"),
     Column("latest_date", "Seneste sag", "", numeric=False),
 ]
 CSV_COLUMNS = ["kommune", *(c.key for c in COLUMNS)]
+TABLE_COLUMNS = [c for c in COLUMNS if c.table]  # what the table on /kommuner/ shows, and can be sorted by
 
 
 @dataclass(frozen=True)
@@ -83,11 +88,30 @@ def lines(corpus: Corpus) -> list[Line]:
 
 
 def sorted_lines(all_lines: list[Line], column: Column) -> list[Line]:
-    """Largest first for numbers (then by name), newest first for dates, A to Å for names."""
-    by_name = sorted(all_lines, key=lambda line: line.kommune.name)
-    if column.key == "kommune_name":
-        return by_name
-    return sorted(by_name, key=lambda line: line.sort_key(column), reverse=True)
+    """The kommuner largest first for numbers (then by name), newest first for dates, A to Å for
+    names; then Hele landet, which is no kommune and is not ranked among them."""
+    by_name = sorted((line for line in all_lines if not line.kommune.is_national), key=lambda line: line.kommune.name)
+    if column.key != "kommune_name":
+        by_name.sort(key=lambda line: line.sort_key(column), reverse=True)
+    return by_name + [line for line in all_lines if line.kommune.is_national]
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How much of the country a ranking covers: what its order can and cannot say."""
+
+    kommuner: int  # 98
+    with_entries: int  # kommuner with at least one entry
+    with_value: int  # kommuner with more than 0 in the column sorted by (0 when not sorted by a number)
+    national: str  # the name under which nationwide entries stand
+
+
+def coverage(all_lines: list[Line], column: Column | None = None) -> Coverage:
+    places = [line for line in all_lines if not line.kommune.is_national]
+    counted = column is not None and column.numeric
+    return Coverage(kommuner=len(places), with_entries=sum(1 for line in places if line.values["entries"]),
+                    with_value=sum(1 for line in places if counted and line.values[column.key]),
+                    national=next(line.kommune.name for line in all_lines if line.kommune.is_national))
 
 
 def csv_rows(all_lines: list[Line]) -> list[list]:
