@@ -345,8 +345,9 @@ def check_links(entries: list[LoadedEntry]) -> list[Problem]:
 
 
 def _check_target(item: LoadedEntry, path: tuple, target: str, by_id: dict, nth: int = 0) -> list[Problem]:
-    if target not in by_id:
-        hint = _did_you_mean(target, by_id, nth=nth)
+    if target not in by_id:  # the entry's own kommune is guessed from first
+        own = [i for i, other in by_id.items() if other.entry.kommune == item.entry.kommune]
+        hint = _did_you_mean(target, own, nth=nth) or _did_you_mean(target, by_id, nth=nth)
         return [item.problem(path, f"der findes ingen sag med id'et {target!r}{hint}")]
     if target == item.id:
         return [item.problem(path, "en sag kan ikke henvise til sig selv")]

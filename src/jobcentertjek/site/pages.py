@@ -223,10 +223,10 @@ class SiteGenerator:
         return f"{self.settings.repo_url}/issues/new?template=rettelse.yml&entry={item.id}"
 
     def new_case_url(self, kommune, plan=None) -> str:
-        """The "Ny sag" form with the kommune (and, for a follow-up, type and plan) filled in."""
+        """The "Ny sag" form with the kommune (and, for a follow-up, the plan followed) filled in."""
         fields = {"template": "ny-sag.yml", "kommune": kommune.name}
         if plan is not None:
-            fields |= {"type": TYPE_LABELS["update"], "plan": plan.id}
+            fields |= {"update-plan": plan.id}
         return f"{self.settings.repo_url}/issues/new?{urlencode(fields, quote_via=quote)}"
 
     def pages(self) -> list[Page]:
