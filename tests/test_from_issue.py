@@ -474,15 +474,17 @@ def test_a_party_is_read_only_from_known_party_letters_or_names(workdir, capsys,
 
 
 def test_each_line_of_a_text_keeps_its_place(workdir, capsys):
-    """The writer's lines become paragraphs; a date opening a line, a dash quote and pasted bullets
-    stay what they were (the pasted-text corpus, tests/test_render_corpus.py, shows the HTML)."""
+    """The writer's line breaks are kept (a backslash ends a line that would otherwise run on);
+    a date opening a line, a dash quote and pasted bullets stay what they were (the pasted-text
+    corpus, tests/test_render_corpus.py, shows the HTML)."""
     summary = ("12. april 2018 besluttede udvalget at se på sagen.\nFormanden sagde:\n"
-               "- Vi tager kritikken alvorligt.\n•\tFor lange sager\n• For mange skift\nSå var det det.")
+               "- Vi tager kritikken alvorligt.\n•\tFor lange sager\n• For mange skift\nSå var det det.\n\n\n"
+               "Nyt afsnit.")
     code, reply, _ = run(workdir, event(dict(SUBMISSIONS["report"], **{"report-summary": summary})), capsys)
     assert code == 0, reply
     assert written_entries(workdir, "koebenhavn")["report"]["summary"] == (
-        "12. april 2018 besluttede udvalget at se på sagen.\n\nFormanden sagde:\n\n- Vi tager kritikken alvorligt.\n\n"
-        "• For lange sager\n• For mange skift\n\nSå var det det.\n")
+        "12. april 2018 besluttede udvalget at se på sagen.\\\nFormanden sagde:\n- Vi tager kritikken alvorligt.\n"
+        "• For lange sager\n• For mange skift\nSå var det det.\n\nNyt afsnit.\n")
 
 
 def test_a_word_paste_keeps_the_reply_readable(workdir, capsys):
@@ -492,7 +494,7 @@ def test_a_word_paste_keeps_the_reply_readable(workdir, capsys):
     code, reply, _ = run(workdir, event(dict(SUBMISSIONS["report"], **{"report-summary": summary})), capsys)
     assert code == 0, reply
     [(_, text)] = prefilled(reply)
-    assert "summary: |\n  Første afsnit med tegn fra Word.\n\n  Andet afsnit.\n" in text
+    assert "summary: |\n  Første afsnit med tegn fra Word.\\\n  Andet afsnit.\n" in text
     assert "\\t" not in reply and "\t" not in reply
 
 
@@ -640,7 +642,7 @@ def test_text_that_looks_like_fields_stays_in_its_own_field(workdir, capsys):
     assert filename.startswith("cases/koebenhavn/")
     assert (data["kommune"], data["type"], data["title"]) == ("koebenhavn", "report",
                                                               SUBMISSIONS["report"]["report-headline"])
-    assert data["summary"] == "x\n\nkommune: aarhus\n\ntype: plan\n\n---\n\ntitle: hacked\n"
+    assert data["summary"] == "x\\\nkommune: aarhus\\\ntype: plan\\\n---\\\ntitle: hacked\n"
 
 
 def test_path_traversing_title_stays_in_the_kommune_folder(workdir, capsys):

@@ -19,7 +19,7 @@ from typing import Callable, Protocol
 
 from ..entries.model import REPORT_KINDS, STATUS_LABELS, TYPE_LABELS
 from ..entries.reference import Kommune, danish_slug, kommuner, suggest
-from ..entries.render import is_list_line, markdown_to_text, publishable_markdown
+from ..entries.render import begins_own_line, is_list_line, markdown_to_text, publishable_markdown
 from ..entries.validate import LoadedEntry
 from .freedates import parse_danish_date
 from .issueform import GENERAL, FormField, Submission
@@ -135,16 +135,20 @@ def lines_of(text: str) -> list[str]:
     return [_LIST_MARK.sub("", line.strip()).strip() for line in text.splitlines() if _LIST_MARK.sub("", line).strip()]
 
 
-def paragraphs(text: str) -> str:
-    """A text written in the form as Markdown that keeps each line the writer made: every line
-    becomes a paragraph of its own, and lines of a pasted list stay one list."""
-    lines = [line for line in text.splitlines() if line.strip()]
-    out: list[str] = []
-    for line in lines:
-        if out:
-            out.append("\n" if is_list_line(line) and is_list_line(out[-1]) else "\n\n")
+def form_text(text: str) -> str:
+    """A text written in the form as Markdown that keeps the writer's line breaks: a blank line
+    is a new paragraph and any other line break a line break (a backslash at the line's end),
+    except where the next line begins a line of its own anyway (an item of a pasted list, a
+    dash quote, a number); see entries/render.py."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    out = []
+    for i, line in enumerate(lines):
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if line and following and not begins_own_line(following) and not is_list_line(line) \
+                and not line.endswith("\\"):
+            line += "\\"
         out.append(line)
-    return "".join(out)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip("\n")
 
 
 def _split_outside_parentheses(text: str, separator: str = ",") -> tuple[str, str]:
@@ -272,7 +276,7 @@ class FormMapper:
             data["publisher"] = self._required(f("publisher"), self.text(f("publisher")),
                                                "skriv hvem der står bag kritikken")
         summary = self._required(f("summary"), self.text(f("summary")), "skriv kort, hvad der skete")
-        data["summary"] = paragraphs(summary) if summary else None
+        data["summary"] = form_text(summary) if summary else None
         getattr(self, f"_{kind}")(data)
         data["sources"] = self._sources(f("sources"))
         self._refuse_markup(kind, data)

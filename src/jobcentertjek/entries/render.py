@@ -4,9 +4,10 @@ Contributors are journalists, not Markdown writers, so a text means what it says
 (``prepare``): a line that opens with a number or a date ("12. april 2018 besluttede …") is
 text on a line of its own, not a numbered list; a line that opens with a dash ("- Vi tager
 kritikken alvorligt") is a quote on a line of its own, not a bullet; lines opening with
-pasted bullets ("•", "*") are one list. Otherwise a blank line starts a new paragraph and a
-single line break is only the file's wrapping (the form route turns each line the writer
-made into a paragraph of its own, see contribute/formentries.py).
+pasted bullets ("•", "*") are one list. Otherwise a blank line starts a new paragraph, a
+line ending in a backslash ends with a line break (CommonMark's hard line break; the form
+route writes one for each line break the writer made), and any other single line break is
+only the file's wrapping.
 
 Sanitizing after rendering is what makes the HTML safe: whatever HTML, entity tricks
 or link schemes a contributor writes, only the allow-listed tags, attributes and URL
@@ -61,11 +62,18 @@ def is_list_line(line: str) -> bool:
     return bool(_BULLET.match(line))
 
 
+def begins_own_line(line: str) -> bool:
+    """Whether ``prepare`` starts ``line`` on a line of its own wherever it stands."""
+    return bool(_BULLET.match(line) or _OWN_LINE.match(line))
+
+
 def prepare(text: str) -> str:
     """The Markdown that shows ``text`` as its writer meant it (see the module's docstring)."""
     lines: list[str] = []
     previous = "blank"  # the line before: blank, text or bullet
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if re.search(r"(?<!\\)\\$", line):  # "…\" at the end: a line break
+            line = line[:-1] + "  "
         if not line.strip():
             lines.append("")
             previous = "blank"
@@ -76,14 +84,13 @@ def prepare(text: str) -> str:
             lines.append("- " + _as_text(line[bullet.end():]))
             previous = "bullet"
             continue
-        own_line = _OWN_LINE.match(line)
-        if own_line and previous == "text":
+        continues_item = previous == "bullet" and line[:1] in (" ", "\t") and not _OWN_LINE.match(line)
+        if previous == "bullet" and not continues_item:
+            lines.append("")  # an unindented line after a list is text of its own, not part of the last item
+        elif previous == "text" and _OWN_LINE.match(line) and not lines[-1].endswith("  "):
             lines[-1] += "  "  # a hard line break: the quote or numbered line begins a line of its own
-        elif own_line and previous == "bullet":
-            lines.append("")
         lines.append(_as_text(line))
-        # A plain line right after a bullet continues that item, as wrapped text does.
-        previous = "bullet" if previous == "bullet" and not own_line else "text"
+        previous = "bullet" if continues_item else "text"
     return "\n".join(lines)
 
 
