@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A maintainer's word becomes a pull request (.github/workflows/klar-til-pr.yml): when someone
-# with write access labels a "Ny sag" issue "klar til pr", the files `jobcentertjek from-issue`
-# makes from it are committed on a branch of the issue's own and a pull request is opened, or
+# with write access labels a "Ny sag" issue (or an "Efterprøvning af et løfte") "klar til pr",
+# the files `jobcentertjek from-issue` makes from it are committed on a branch of the issue's own and a pull request is opened, or
 # updated when there is one, linked to the issue ("Closes #N"). Nothing happens when the labeller
 # cannot write to the repository or when the reply has problems to fix.
 #
@@ -37,11 +37,15 @@ if [ "$status" -ne 0 ]; then
   exit 1
 fi
 
+what="Sag"
+if jq -e '.issue.labels[] | select(.name == "efterprøvning")' "$event" > /dev/null; then
+  what="Efterprøvning"
+fi
 branch="fra-issue-$number"
 git switch --force-create "$branch"
 git add -- cases
 git -c user.name="github-actions[bot]" -c user.email="41898282+github-actions[bot]@users.noreply.github.com" \
-  commit --quiet --message "Sag fra issue #$number"
+  commit --quiet --message "$what fra issue #$number"
 gh auth setup-git
 git push --force origin "HEAD:refs/heads/$branch"
 
@@ -49,5 +53,5 @@ existing=$(gh pr list --head "$branch" --state open --json number --jq '.[0].num
 if [ -n "$existing" ]; then
   gh pr edit "$existing" --body-file "$RUNNER_TEMP/pr.md"
 else
-  gh pr create --base "$base" --head "$branch" --title "Sag fra issue #$number" --body-file "$RUNNER_TEMP/pr.md"
+  gh pr create --base "$base" --head "$branch" --title "$what fra issue #$number" --body-file "$RUNNER_TEMP/pr.md"
 fi

@@ -288,7 +288,8 @@ def test_new_case_issues_are_answered_and_nothing_else_happens():
     assert triggers(NY_SAG) == {"issues": {"types": ["opened", "edited", "labeled"]}}
     data = load(NY_SAG)
     [(name, job)] = data["jobs"].items()
-    assert job["if"] == "contains(github.event.issue.labels.*.name, 'ny sag')"
+    assert job["if"] == ("contains(github.event.issue.labels.*.name, 'ny sag') || "
+                         "contains(github.event.issue.labels.*.name, 'efterprøvning')")
     assert data["concurrency"] == {"group": "ny-sag-${{ github.event.issue.number }}", "cancel-in-progress": True}
     commands = run_commands(NY_SAG)
     [make] = [c for c in commands if "jobcentertjek from-issue" in c]
@@ -447,7 +448,8 @@ def test_the_label_workflow_runs_only_on_the_label_with_least_privilege():
     assert triggers(KLAR) == {"issues": {"types": ["labeled"]}}
     data = load(KLAR)
     [(name, job)] = data["jobs"].items()
-    assert job["if"] == "github.event.label.name == 'klar til pr' && contains(github.event.issue.labels.*.name, 'ny sag')"
+    assert job["if"] == ("github.event.label.name == 'klar til pr' && (contains(github.event.issue.labels.*.name, "
+                         "'ny sag') || contains(github.event.issue.labels.*.name, 'efterprøvning'))")
     assert data["concurrency"]["cancel-in-progress"] is False
     assert run_commands(KLAR) == ["make .venv/.installed", "scripts/klar-til-pr.sh"]
     assert [s["name"] for s in job["steps"] if "GH_TOKEN" in s.get("env", {})] == ["Lav eller opdatér pull requesten"]

@@ -205,7 +205,7 @@ def referenced_issues(submission: Submission) -> list[int]:
     return list(dict.fromkeys(n for n in numbers if n is not None))[:MAX_REFERENCES]
 
 
-def _short(markdown: str, width: int = 60) -> str:
+def shorten(markdown: str, width: int = 60) -> str:
     text = " ".join(markdown_to_text(markdown).split())
     return text if len(text) <= width else text[:width].rsplit(" ", 1)[0].rstrip(" ,.;:") + " …"
 
@@ -474,49 +474,14 @@ class FormMapper:
         lines = lines_of(self.text(field_name))
         if not lines:
             return self._required(field_name, None, f"skriv mindst én kilde: {SOURCE_FORMAT}")
-        sources = [self._source(field_name, number, line) for number, line in enumerate(lines, 1)]
-        return [s for s in sources if s] or None
-
-    def _source(self, field_name: str, number: int, line: str) -> dict | None:
-        """A source line, whatever the order of its parts: the links are recognised anywhere (an
-        archive's address is the archive link), the date is the part that reads as one, and the
-        other parts are the title and then the publisher."""
-        name = f"Kilde {number}"
-        parts = [part.strip() for part in line.split("|") if part.strip()]
-        urls = [part for part in parts if _URL_START.match(part)]
-        rest = [part for part in parts if not _URL_START.match(part)]
-        urls.sort(key=_is_archive)  # the page first, then its archived copy
-        if len(urls) > 2:
-            self.problem(field_name, f"{name} har for mange links; skriv ét link og eventuelt ét arkivlink "
-                                     "(fx fra web.archive.org)")
-            return None
-        for url in urls:
-            if not url.lower().startswith(("https://", "http://")):
-                self.problem(field_name, f"{name}: linket skal begynde med https:// eller http://")
-                return None
-        source = dict(zip(("url", "archive_url"), urls))
-        dates = [(i, part) for i, part in enumerate(rest) if _DATE_LIKE.search(part)]
-        date = None
-        for i, part in reversed(dates):
-            try:
-                date = parse_danish_date(part)
-            except ValueError:
-                continue
-            del rest[i]
-            break
-        if date is None and dates:
-            self._date(field_name, dates[-1][1], f"{name}: ")
-            return None
-        missing = [what for what, value in (("en titel", rest[0:1]), ("en udgiver", rest[1:2]), ("en dato", date))
-                   if not value]
-        if missing:
-            self.problem(field_name, f"{name} mangler {' og '.join(missing)} (skriv: {SOURCE_FORMAT})")
-            return None
-        if len(rest) > 2:
-            self.problem(field_name, f"{name} har flere dele end {SOURCE_FORMAT}; brug ikke | inde i titlen")
-            return None
-        source |= {"title": rest[0], "publisher": rest[1], "date": date}
-        return {key: source[key] for key in ("title", "publisher", "date", "url", "archive_url") if key in source}
+        sources = []
+        for number, line in enumerate(lines, 1):
+            source = read_source(line, number)
+            if isinstance(source, str):
+                self.problem(field_name, source)
+            else:
+                sources.append(source)
+        return sources or None
 
     def _promises(self, field_name: str, lines: list[str]) -> list[dict]:
         promises, taken = [], set()
@@ -545,7 +510,7 @@ class FormMapper:
         changes = []
         known = followed.promises if followed is not None else None
         ids = [promise_id for promise_id, _ in known or ()]
-        listed = ", ".join(f"{n} ({_short(text, 40)})" for n, (_, text) in enumerate(known or (), 1))
+        listed = ", ".join(f"{n} ({shorten(text, 40)})" for n, (_, text) in enumerate(known or (), 1))
         for number, line in enumerate(lines, 1):
             which, _, note = (part.strip() for part in line.partition("|"))
             promise = which
@@ -575,6 +540,42 @@ class FormMapper:
             if any(text and publishable_markdown(text) != text for text in texts):
                 self.problem(field_id(kind, name), "teksten indeholder HTML, {…} eller et link, der ikke begynder "
                                                    "med https://; skriv almindelig tekst")
+
+
+def read_source(line: str, number: int) -> dict | str:
+    """A source line, whatever the order of its parts: the links are recognised anywhere (an
+    archive's address is the archive link), the date is the part that reads as one, and the
+    other parts are the title and then the publisher. A Danish reason when it cannot be read."""
+    name = f"Kilde {number}"
+    parts = [part.strip() for part in line.split("|") if part.strip()]
+    urls = [part for part in parts if _URL_START.match(part)]
+    rest = [part for part in parts if not _URL_START.match(part)]
+    urls.sort(key=_is_archive)  # the page first, then its archived copy
+    if len(urls) > 2:
+        return f"{name} har for mange links; skriv ét link og eventuelt ét arkivlink (fx fra web.archive.org)"
+    if any(not url.lower().startswith(("https://", "http://")) for url in urls):
+        return f"{name}: linket skal begynde med https:// eller http://"
+    source = dict(zip(("url", "archive_url"), urls))
+    dates = [(i, part) for i, part in enumerate(rest) if _DATE_LIKE.search(part)]
+    date, error = None, None
+    for i, part in reversed(dates):
+        try:
+            date = parse_danish_date(part)
+        except ValueError as exc:
+            error = error or f"{name}: {exc}"
+            continue
+        del rest[i]
+        break
+    if date is None and error:
+        return error
+    missing = [what for what, value in (("en titel", rest[0:1]), ("en udgiver", rest[1:2]), ("en dato", date))
+               if not value]
+    if missing:
+        return f"{name} mangler {' og '.join(missing)} (skriv: {SOURCE_FORMAT})"
+    if len(rest) > 2:
+        return f"{name} har flere dele end {SOURCE_FORMAT}; brug ikke | inde i titlen"
+    source |= {"title": rest[0], "publisher": rest[1], "date": date}
+    return {key: source[key] for key in ("title", "publisher", "date", "url", "archive_url") if key in source}
 
 
 def _is_archive(url: str) -> bool:

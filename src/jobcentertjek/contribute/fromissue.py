@@ -4,8 +4,8 @@ The route: the event is read (this module), the issue's body is split into the f
 (issueform.py), the answers become entries (formentries.py, with "#123" resolved by
 references.py), the files are named, written as YAML and checked like any entry (entryfiles.py),
 and the reply names each problem by its form field or shows the finished files (reply.py).
-Nothing is written unless every file is valid. A promise check ("Efterprøvning af et løfte")
-takes its own route (checkform.py).
+Nothing is written unless every file is valid. A promise check ("Efterprøvning af et løfte",
+labelled "efterprøvning") takes its own route (checkform.py).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import argparse
 import json
 import re
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..entries.problems import Problem
@@ -23,10 +22,12 @@ from .entryfiles import Namer, check_files, entry_text, origin_line, problem_pla
 from .formentries import FORM_NAME_OF, PART_NAMES, Draft, FormMapper, Target, field_id, referenced_issues
 from .issueform import FORMS_DIR, GENERAL, FormField, Submission, parse_body, read_form
 from .references import References
-from .reply import File, failure_reply, pr_body, problem_lines, success_reply
+from .checkform import new_check
+from .reply import File, Result, failure_reply, pr_body, problem_lines, success_reply
 
 NEW_CASE = "ny sag"  # the label of the "Ny sag" form
-FORM_FILES = {NEW_CASE: "ny-sag.yml"}  # issue label -> its form in .github/ISSUE_TEMPLATE
+CHECK = "efterprøvning"  # the label of the "Efterprøvning af et løfte" form
+FORM_FILES = {NEW_CASE: "ny-sag.yml", CHECK: "efterproevning.yml"}  # issue label -> its form
 _REPOSITORY = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
 ITEM_NAMES = {"sources": "Kilde", "promises": "Løfte", "findings": "Punkt", "people": "Person",
               "responders": "Linje", "responds_to": "Linje", "changes": "Linje", "tags": "Emne"}
@@ -38,13 +39,6 @@ PART_WORDS = {"title": "titel", "publisher": "udgiver", "date": "dato", "url": "
 
 class NotOurs(Exception):
     """The event is not an issue made with one of our forms: nothing to do."""
-
-
-@dataclass
-class Result:
-    reply: str
-    paths: list[Path] = field(default_factory=list)  # the files written, when the submission was valid
-    pr_body: str | None = None
 
 
 # --- reading the event ------------------------------------------------------------------------
@@ -62,8 +56,7 @@ def read_event(path: Path) -> tuple[dict, str]:
     labels = {label.get("name") for label in issue.get("labels") or () if isinstance(label, dict)}
     ours = [label for label in FORM_FILES if label in labels]
     if not ours:
-        raise NotOurs(f"issuet har ikke etiketten {NEW_CASE!r}" if len(FORM_FILES) == 1 else
-                      f"issuet har ingen af etiketterne {', '.join(map(repr, FORM_FILES))}")
+        raise NotOurs(f"issuet har hverken etiketten {NEW_CASE!r} eller {CHECK!r}")
     if not isinstance(issue.get("body") or "", str):
         raise NotOurs("issuet har ingen tekst")
     return event, ours[0]
@@ -179,11 +172,16 @@ def from_issue(event: dict, forms: Path, cases: Path, issues: Path | None = None
     """The reply to the issue of ``event`` (made with one of the forms in ``forms``), and its files."""
     labels = {label.get("name") for label in event["issue"].get("labels") or () if isinstance(label, dict)}
     label = next(label for label in FORM_FILES if label in labels)
-    return new_case(event, read_form(forms / FORM_FILES[label]), cases, issues)
+    form = read_form(forms / FORM_FILES[label])
+    if label == CHECK:
+        return new_check(event, form, cases, _record(cases))
+    return new_case(event, form, cases, issues)
 
 
-def references_of(event: dict, forms: Path) -> list[int]:
-    """The waiting issues the submission points at ("#123"), for the workflow to fetch."""
+def references_of(event: dict, label: str, forms: Path) -> list[int]:
+    """The waiting issues a "Ny sag" points at ("#123"), for the workflow to fetch."""
+    if label != NEW_CASE:
+        return []
     form = read_form(forms / FORM_FILES[NEW_CASE])
     submission: Submission = parse_body(event["issue"].get("body") or "", form)
     return [n for n in referenced_issues(submission) if n != _number(event)]
@@ -191,13 +189,13 @@ def references_of(event: dict, forms: Path) -> list[int]:
 
 def _run(args: argparse.Namespace) -> int:
     try:
-        event, _ = read_event(Path(args.event))
+        event, label = read_event(Path(args.event))
     except NotOurs as exc:
         print(f"jobcentertjek from-issue: {exc}; intet at gøre.", file=sys.stderr)
         return 2
     forms = Path(args.forms)
     if args.references:
-        print("\n".join(map(str, references_of(event, forms))))
+        print("\n".join(map(str, references_of(event, label, forms))))
         return 0
     result = from_issue(event, forms, Path(args.cases), Path(args.issues) if args.issues else None)
     sys.stdout.write(result.reply)
@@ -207,10 +205,12 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def add_from_issue_command(commands) -> None:
-    command = commands.add_parser("from-issue", help="lav tjekkede sager ud fra en indsendt 'Ny sag'-formular",
-                                  description="Læser en GitHub-hændelse for et 'Ny sag'-issue og skriver sagernes "
-                                              "filer (afslutter med 0) eller et svar med det, der skal rettes (1). "
-                                              "Et issue, der ikke er lavet med formularen, giver 2.")
+    command = commands.add_parser("from-issue", help="lav tjekkede sager ud fra en indsendt 'Ny sag' eller "
+                                                      "'Efterprøvning af et løfte'",
+                                  description="Læser en GitHub-hændelse for et issue lavet med formularen 'Ny sag' "
+                                              "eller 'Efterprøvning af et løfte' og skriver filerne (afslutter med 0) "
+                                              "eller et svar med det, der skal rettes (1). Et issue, der ikke er lavet "
+                                              "med en af dem, giver 2.")
     command.add_argument("event", metavar="HÆNDELSE",
                          help="GitHub-hændelsen for issuet (filen i $GITHUB_EVENT_PATH)")
     command.add_argument("--forms", default=str(FORMS_DIR), metavar="MAPPE",

@@ -9,7 +9,8 @@ opens it prefilled on GitHub for those who want to add it themselves.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import quote
 
 from .issueform import GENERAL
@@ -20,6 +21,15 @@ READY_LABEL = "klar til pr"  # a maintainer's word: the label workflow makes the
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]#!|~>])")
 _CPR_LIKE = re.compile(r"(?<!\d)\d{6}-?\d{4}(?!\d)")
+
+
+@dataclass
+class Result:
+    """What from-issue gives back: the reply, the files written, the pull request's description."""
+
+    reply: str
+    paths: list[Path] = field(default_factory=list)  # the files written, when the submission was valid
+    pr_body: str | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +89,12 @@ def waiting_lines(waiting: dict[int, list[str]]) -> list[str]:
             for number, ids in sorted(waiting.items())]
 
 
+def next_step(what: str, files: str) -> str:
+    return (f"**Hvad sker der nu?** Du behøver ikke gøre mere. En redaktør læser {what} og kilderne igennem og "
+            f"sætter så etiketten »{READY_LABEL}« på issuet. Så lægger robotten {files} i en pull request, hvor alt "
+            f"bliver tjekket igen, og {what} kommer på siden, når den er flettet ind.")
+
+
 def success_reply(files: list[File], warnings: list[str], waiting: dict[int, list[str]], repository: str,
                   branch: str) -> str:
     count = len(files)
@@ -86,9 +102,7 @@ def success_reply(files: list[File], warnings: list[str], waiting: dict[int, lis
             f"Dine svar giver {count} gyldige sager, én for hver del, du udfyldte, og tjekket "
             f"(`jobcentertjek check`) fandt ingen fejl.")
     lines = [MARKER, "## Sagen er klar", "", f"Tak! {made}", "",
-             f"**Hvad sker der nu?** Du behøver ikke gøre mere. En redaktør læser sagen og kilderne igennem og "
-             f"sætter så etiketten »{READY_LABEL}« på issuet. Så lægger robotten {'filen' if count == 1 else 'filerne'} "
-             "i en pull request, hvor alt bliver tjekket igen, og sagen kommer på siden, når den er flettet ind.", ""]
+             next_step("sagen", "filen" if count == 1 else "filerne"), ""]
     if waiting:
         lines += ["**Venter på et andet issue:** sagen henviser til sager, der ikke er udgivet endnu. Den kan først "
                   "komme på siden, når de er:", "", *waiting_lines(waiting), ""]
@@ -109,6 +123,25 @@ def success_reply(files: list[File], warnings: list[str], waiting: dict[int, lis
         block = fence(item.text)
         lines += ["", f"{block}yaml", item.text.rstrip("\n"), block]
     return "\n".join(lines) + "\n"
+
+
+def check_reply(path: str, plan_id: str, promise_id: str, promise_text: str, inserted: list[str], line: int,
+                warnings: list[str], repository: dict) -> str:
+    """The reply to a valid promise check: the lines it adds to the plan's file, and where."""
+    repo, branch = repository.get("full_name", ""), repository.get("default_branch") or "main"
+    block = fence("\n".join(inserted))
+    lines = [MARKER, "## Efterprøvningen er klar", "",
+             f"Tak! Din efterprøvning af løftet »{escape(promise_text)}« (`{promise_id}`) i planen `{plan_id}` er "
+             "gyldig, og tjekket (`jobcentertjek check`) fandt ingen fejl.", "",
+             next_step("efterprøvningen", "den"), ""]
+    if warnings:
+        lines += ["Læs dog lige disse advarsler fra tjekket; ret det, hvis de har ret:", "", *warnings, ""]
+    lines += [f"Efterprøvningen bliver skrevet under løftets `checks:` i `{path}`, fra linje {line}:", "",
+              f"{block}yaml", *inserted, block]
+    if re.fullmatch(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", repo) and re.fullmatch(r"[\w./-]+", branch):
+        lines += ["", f"Vil du selv lægge den ind, så [ret filen på GitHub](https://github.com/{repo}/edit/{branch}/"
+                      f"{quote(path)}) og sæt linjerne ind ved linje {line}, rykket ind som her."]
+    return scrub("\n".join(lines) + "\n")
 
 
 def pr_body(number: int, paths: list[str], warnings: list[str], waiting: dict[int, list[str]], what: str) -> str:
