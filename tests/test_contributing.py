@@ -155,7 +155,7 @@ def test_guide_links_resolve():
 # --- issue forms, pull request template, site page -------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["ny-sag.yml", "rettelse.yml"])
+@pytest.mark.parametrize("name", ["ny-sag.yml", "efterproevning.yml", "rettelse.yml"])
 def test_issue_forms_follow_githubs_schema(name):
     data = form(name)
     assert data["name"] and data["description"] and data["body"]
@@ -196,7 +196,7 @@ def test_bidrag_page_links_the_guide_and_the_forms():
     targets = re.findall(r"\]\(([^)\s]+)\)", (REPO / "docs" / "bidrag.md").read_text("utf-8"))
     assert f"{REPO_URL}/blob/main/CONTRIBUTING.md" in targets
     forms = {parse_qs(urlsplit(t).query)["template"][0] for t in targets if t.startswith(f"{REPO_URL}/issues/new?")}
-    assert forms == {"ny-sag.yml", "rettelse.yml"}
+    assert forms == {"ny-sag.yml", "efterproevning.yml", "rettelse.yml"}
     assert all((FORMS / name).is_file() for name in forms)
 
 
