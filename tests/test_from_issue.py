@@ -693,7 +693,7 @@ def test_email_is_a_warning_that_does_not_block(workdir, capsys):
 
 
 @pytest.mark.parametrize("payload, reason", [
-    (event(SUBMISSIONS["report"], labels=("rettelse",)), "issuet har ikke etiketten 'ny sag'"),
+    (event(SUBMISSIONS["report"], labels=("rettelse",)), "issuet har hverken etiketten 'ny sag' eller 'efterprøvning'"),
     ({"action": "opened", "pull_request": {"number": 1}}, "hændelsen handler ikke om et issue"),
     ({"action": "opened", "issue": {"number": 1, "pull_request": {}, "labels": [{"name": "ny sag"}]}},
      "hændelsen handler ikke om et issue"),

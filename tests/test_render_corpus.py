@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from jobcentertjek.contribute.formentries import form_text
+from jobcentertjek.contribute.answers import form_text
 from jobcentertjek.contribute.issueform import parse_body, read_form, render_body
 from jobcentertjek.entries.render import markdown_to_html, markdown_to_text
 

@@ -17,7 +17,7 @@ from ..entries.problems import Problem
 from ..entries.reference import danish_slug, suggest
 from ..entries.validate import LoadedEntry
 from .entryfiles import check_files
-from .formentries import entry_id_of, lines_of, read_source, shorten
+from .answers import entry_id_of, lines_of, read_source, shorten
 from .freedates import parse_danish_date
 from .issueform import GENERAL, FormField, parse_body
 from .planedit import InsertError, insert_check
