@@ -417,6 +417,23 @@ def test_an_answer_linked_to_another_kommunes_report_is_a_warning(workdir, capsy
             "hører til Fredericia; er det den rigtige sag?") in result.stdout
 
 
+def test_check_guesses_a_missing_id_from_the_entrys_own_kommune_first(workdir, capsys):
+    """A Fredericia answer to a misspelt id: `check` suggests Fredericia's report, though a
+    Kolding report's id is nearer."""
+    assert run(workdir, event(dict(only("report", THREAD), **{
+        "report-headline": "Kritik af jobcentret i Fredericia", "report-date": "august 2018"})), capsys)[0] == 0
+    assert (workdir / "cases" / "fredericia" / "2018-08-kritik-af-jobcentret-i-fredericia.yaml").is_file()
+    answer = workdir / "cases" / "fredericia" / "2018-09-svar.yaml"
+    answer.write_text(yaml.safe_dump({
+        "type": "response", "title": "Svar", "date": "2018-09", "kommune": "fredericia", "tags": ["sygedagpenge"],
+        "responds_to": ["2018-08-kritik-af-jobcenter"], "responders": [{"name": "Udvalget", "role": "udvalg"}],
+        "summary": "Svar.", "sources": [{"title": "Svar", "publisher": "Avisen", "date": "2018-09",
+                                         "url": "https://example.org/svar"}]}, allow_unicode=True), encoding="utf-8")
+    result = check(workdir)
+    assert ("responds_to[0]: der findes ingen sag med id'et '2018-08-kritik-af-jobcenter'; mente du "
+            "'2018-08-kritik-af-jobcentret-i-fredericia'?") in result.stdout
+
+
 def test_the_reply_lists_the_checks_warnings(workdir, capsys):
     answers = dict(SUBMISSIONS["plan"], **{"plan-promises": "Færre sager | Beskæftigelses- og Integrationsudvalget"})
     code, reply, _ = run(workdir, event(answers), capsys)
@@ -777,3 +794,24 @@ def test_unreadable_dates_are_said_not_guessed(text, message):
     with pytest.raises(ValueError) as error:
         parse_danish_date(text)
     assert str(error.value) == message
+
+
+def test_the_checks_messages_name_examples_that_exist(tmp_path, monkeypatch, capsys):
+    """An id or a promise id written wrongly in a file: the example in the message is a real case."""
+    case = tmp_path / "cases" / "koebenhavn" / "2019-01-svar.yaml"
+    case.parent.mkdir(parents=True)
+    case.write_text(yaml.safe_dump({
+        "type": "update", "title": "Svar", "date": "2019-01", "kommune": "koebenhavn", "tags": ["fleksjob"],
+        "plan": "Handleplanen fra 2018", "changes": [{"promise": "Rette kritikpunkter", "status": "kept"}],
+        "summary": "x", "sources": [{"title": "t", "publisher": "p", "date": "2019-01", "url": "https://x.dk/a"}]},
+        allow_unicode=True), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "cases", "--no-hints"]) == 1
+    out = capsys.readouterr().out
+    assert ("plan: skal være en anden sags id: dens filnavn uden .yaml, fx 2018-04-10-taskforce-foertidspension-fleksjob"
+            in out)
+    assert ("changes[0].promise: skrives med små bogstaver uden æ, ø og å og med bindestreg i stedet for mellemrum, "
+            "fx rette-kritikpunkter") in out
+    assert (REPO / "cases" / "koebenhavn" / "2018-04-10-taskforce-foertidspension-fleksjob.yaml").is_file()
+    plan = yaml.safe_load((REPO / "cases" / "koebenhavn" / "2018-04-16-udvalget-beder-om-handleplan.yaml").read_text())
+    assert "rette-kritikpunkter" in [promise["id"] for promise in plan["promises"]]

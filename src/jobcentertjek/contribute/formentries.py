@@ -72,7 +72,6 @@ class Target:
 
     id: str
     kind: str
-    kommune: str
     promises: tuple[tuple[str, str], ...] | None = ()  # (id, text) of each promise, in order; None: unknown
     issue: int | None = None  # the waiting issue it comes from
 
@@ -239,8 +238,10 @@ class FormMapper:
     def _followed(self) -> Target | None:
         """What the update follows: the plan it names, else the plan above, else the answer's promises."""
         if self.text("update-plan"):
-            [target] = self._links("update-plan", "promises", limit=1) or [None]
-            return self._target_of.get(target) if target else None
+            ids = self._links("update-plan", "promises")
+            if len(ids) > 1:
+                self.problem("update-plan", "skriv kun én plan her; følg de andre op i et nyt issue")
+            return self._target_of[ids[0]] if len(ids) == 1 else None
         for kind in ("plan", "response"):
             item = self.draft.entry(kind)
             if item is not None and (kind == "plan" or item.data.get("promises")):
@@ -248,20 +249,17 @@ class FormMapper:
                     self.draft.unread.update({"update-plan", "update-promises"})
                     return None
                 promises = tuple((p["id"], p["text"]) for p in item.data["promises"])
-                return Target(item.id, kind, item.data["kommune"], promises)
+                return Target(item.id, kind, promises)
         self.problem("update-plan", "skriv hvilken plan der følges op: adressen på planens side eller #nummeret "
                                     "på issuet — eller skriv løfterne i Handleplanen ovenfor")
         return None
 
     # --- links --------------------------------------------------------------------------------
 
-    def _links(self, field_name: str, want: str, limit: int = MAX_ITEMS) -> list[str]:
+    def _links(self, field_name: str, want: str) -> list[str]:
         """The ids the link field names; each line an address, an id or "#123"."""
         ids = []
         lines = lines_of(self.text(field_name))
-        if len(lines) > limit:
-            self.problem(field_name, f"skriv kun {limit} sag her")
-            return []
         for number, line in enumerate(lines, 1):
             prefix = f"Linje {number}: " if len(lines) > 1 else ""
             target = self._target(field_name, line, want, prefix)
@@ -290,7 +288,7 @@ class FormMapper:
             self.problem(field_name, f"{prefix}{entry_id!r} er en {TYPE_LABELS[item.entry.type].lower()} uden "
                                      "løfter; skriv adressen på en handleplan eller et svar med løfter")
             return None
-        return Target(entry_id, item.entry.type, item.entry.kommune, promises)
+        return Target(entry_id, item.entry.type, promises)
 
     def _missing(self, entry_id: str) -> str:
         """An id not on the site, answered with the kommune's own entries first."""

@@ -83,7 +83,7 @@ class _NotFollowed:
     that is a valid id, whose promises are unknown)."""
 
     def resolve(self, number: int, want: str) -> Target:
-        return Target(f"1970-issue-{number}", "plan" if want == "promises" else "report", "", None)
+        return Target(f"1970-issue-{number}", "plan" if want == "promises" else "report", None)
 
 
 def _form_problem(problem: Problem, kind: str) -> tuple[str, str]:

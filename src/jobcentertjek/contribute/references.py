@@ -63,7 +63,7 @@ class References:
             if needle in text:
                 entry = item.entry
                 promises = [{"id": p.id, "text": p.text} for p in getattr(entry, "promises", None) or ()]
-                found.append((entry.type, item.id, {"kommune": entry.kommune, "promises": promises}))
+                found.append((entry.type, item.id, {"promises": promises}))
         return found
 
     def _draft(self, number: int) -> Draft | str:
@@ -100,7 +100,7 @@ class References:
             for found_kind, entry_id, data in found:
                 promises = tuple((p["id"], p["text"]) for p in data.get("promises") or ())
                 if found_kind == kind and (want != "promises" or promises):
-                    return Target(entry_id, kind, data["kommune"], promises, number if waiting else None)
+                    return Target(entry_id, kind, promises, number if waiting else None)
         if want == "promises":
             return f"issue #{number} har hverken en handleplan eller et svar med løfter"
         return f"issue #{number} har ingen kritik, intet svar og ingen handleplan at svare på"
