@@ -326,11 +326,11 @@ def _fake_gh(folder: Path) -> Path:
             out = subprocess.run(["jq", "-r", args[args.index("--jq") + 1]], input=answer,
                                  capture_output=True, text=True, check=True).stdout
             print(out, end="")
-        for flag in ("body=@", "--body-file"):
-            given = [a for a in args if a.startswith(flag)] if flag.endswith("@") else args[args.index(flag) + 1:][:1] \\
-                if flag in args else []
-            if given:
-                call["body"] = open(given[0].removeprefix("body=@"), encoding="utf-8").read()
+        body = next((a.removeprefix("body=@") for a in args if a.startswith("body=@")), None)
+        if "--body-file" in args:
+            body = args[args.index("--body-file") + 1]
+        if body:
+            call["body"] = open(body, encoding="utf-8").read()
         with open(os.environ["FAKE_LOG"], "a", encoding="utf-8") as log:
             log.write(json.dumps(call) + "\\n")
     """), encoding="utf-8")
