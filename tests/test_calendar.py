@@ -46,7 +46,7 @@ def test_national_calendar_has_one_all_day_event_per_promise_deadline(built_site
         assert end - start == dt.timedelta(days=1)
         description = one_line(str(event["DESCRIPTION"]))
         assert one_line(markdown_to_text(p.promise.text)) in description
-        assert f"Status: {STATUS_LABELS[p.status]}" in description
+        assert f"Status: {p.state_label}" in description
         assert kommuner()[p.plan.entry.kommune].name in str(event["SUMMARY"])
         assert site_file(built_site, str(event["URL"])).is_file()
         assert type(event.decoded("DTSTAMP")) is dt.datetime
@@ -102,7 +102,8 @@ def test_fixture_calendar_has_events_for_deadlines_only_with_precision_kept(tmp_
     assert "Frist: 2019" in str(year["DESCRIPTION"])
     month = found[f"{PLAN_ID}-handleplan@jobcentertjek"]
     assert month.decoded("DTSTART") == dt.date(2018, 6, 30)
-    assert "Frist: juni 2018" in str(month["DESCRIPTION"]) and "Status: I gang" in str(month["DESCRIPTION"])
+    assert "Frist: juni 2018" in str(month["DESCRIPTION"])
+    assert "Status: Frist overskredet – arbejdet er stadig i gang" in str(month["DESCRIPTION"])
     assert str(month["URL"]) == f"{SITE_URL}sager/{PLAN_ID}/#loefte-handleplan"
 
 
@@ -112,17 +113,29 @@ def test_status_change_updates_the_event_but_not_its_uid(tmp_path):
                    ["loefter/frister.ics"])
     assert before.keys() == after.keys()
     uid = f"{PLAN_ID}-handleplan@jobcentertjek"
-    assert "Status: Holdt (pr. 6. december 2018)" in str(after[uid]["DESCRIPTION"])
+    assert "Status: Holdt – 6 måneder for sent (pr. 6. december 2018)" in str(after[uid]["DESCRIPTION"])
     assert "Ny ordlyd." in str(after[uid]["DESCRIPTION"])
     assert after[uid].decoded("DTSTAMP") == dt.datetime(2018, 12, 6, tzinfo=dt.timezone.utc)
-    assert before[uid].decoded("DTSTAMP") == dt.datetime(2018, 5, 1, tzinfo=dt.timezone.utc)
-    assert int(after[uid]["SEQUENCE"]) == int(before[uid]["SEQUENCE"]) + 1
+    # before: in progress, and overdue since 1 July 2018 (a change of its own)
+    assert before[uid].decoded("DTSTAMP") == dt.datetime(2018, 7, 1, tzinfo=dt.timezone.utc)
+    assert int(after[uid]["SEQUENCE"]) == int(before[uid]["SEQUENCE"]) == 1
 
 
-def test_calendars_are_byte_identical_whatever_the_day(tmp_path: Path):
-    first = calendar_files(fixture_corpus(tmp_path / "a", files("kept"), on=dt.date(2019, 1, 1)), SITE_URL)
+def test_calendars_are_byte_identical_on_every_day_between_deadlines(tmp_path: Path):
+    first = calendar_files(fixture_corpus(tmp_path / "a", files("kept"), on=dt.date(2020, 1, 1)), SITE_URL)
     second = calendar_files(fixture_corpus(tmp_path / "b", files("kept"), on=dt.date(2031, 3, 3)), SITE_URL)
     assert first == second
+
+
+def test_passing_the_deadline_without_a_verdict_changes_the_event_once(tmp_path: Path):
+    uid = f"{PLAN_ID}-aarsplan@jobcentertjek"
+    before, after = (by_uid(calendar_files(fixture_corpus(tmp_path / day.isoformat(), files("kept"), on=day),
+                                           SITE_URL)["loefter/frister.ics"])[uid]
+                     for day in (dt.date(2019, 12, 31), dt.date(2020, 1, 1)))
+    assert "Status: Ikke vurderet" in str(before["DESCRIPTION"])
+    assert "Status: Frist overskredet – intet viser, at det er holdt" in str(after["DESCRIPTION"])
+    assert int(after["SEQUENCE"]) == int(before["SEQUENCE"]) + 1
+    assert after.decoded("DTSTAMP") == dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)
 
 
 def test_no_calendar_without_deadlines(tmp_path):

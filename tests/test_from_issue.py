@@ -75,33 +75,34 @@ SUBMISSIONS = {
 DANISH_DATES = {"report": "2019-03-03", "response": "2018-04-20", "plan": "2018-05", "update": "2018"}
 
 # A whole case in one submission, as a journalist knows it: the criticism, the answer that
-# promises, the plan with promises and deadlines, and what happened. Fredericia has no entries yet.
+# promises, the plan with promises and deadlines, and what happened. Vejle has no entries yet; the
+# people and sources are made up (example.org).
 THREAD = {
-    "kommune": "Fredericia", "tags": ["sygedagpenge", "sagsbehandling"], "confirm": CONFIRM,
+    "kommune": "Vejle", "tags": ["sygedagpenge", "sagsbehandling"], "confirm": CONFIRM,
     "report-headline": "Borgerrådgiveren kritiserer sagsbehandlingen af sygedagpenge", "report-date": "april 2018",
-    "report-kind": "Officiel rapport", "report-publisher": "Borgerrådgiveren i Fredericia Kommune",
+    "report-kind": "Officiel rapport", "report-publisher": "Borgerrådgiveren i Vejle Kommune",
     "report-summary": "Borgerrådgiverens beretning gennemgår klager over sygedagpengesager.\n"
                       "12. april 2018 blev den lagt frem for byrådet.",
     "report-findings": "• Sagerne tager for lang tid\n• Borgerne får ikke svar på deres henvendelser",
-    "report-people": "Fredericia Byråd (enstemmigt), modtog beretningen",
-    "report-sources": "Borgerrådgiverens beretning 2017 | https://www.fredericia.dk/beretning-2017 | "
-                      "Fredericia Kommune | april 2018",
+    "report-people": "Vejle Byråd (enstemmigt), modtog beretningen",
+    "report-sources": "Borgerrådgiverens beretning 2017 | https://example.org/vejle/beretning-2017 | "
+                      "Vejle Kommune | april 2018",
     "response-headline": "Udvalgsformanden vil have en handleplan", "response-date": "20. april 2018",
-    "response-responders": "Susanne Eilersen (O), formand for Social- og Beskæftigelsesudvalget",
+    "response-responders": "Anne Eksempel (O), formand for Social- og Beskæftigelsesudvalget",
     "response-summary": "Formanden svarede på beretningen i lokalavisen:\n- Vi tager kritikken alvorligt.",
-    "response-promises": "Udvalget får en handleplan | Susanne Eilersen (O), udvalgsformand | juni 2018",
-    "response-sources": "https://www.fa.dk/svar | Formand: Vi tager kritikken alvorligt | Fredericia Dagblad | "
+    "response-promises": "Udvalget får en handleplan | Anne Eksempel (O), udvalgsformand | juni 2018",
+    "response-sources": "https://example.org/avis/svar | Formand: Vi tager kritikken alvorligt | Lokalavisen | "
                         "20. april 2018",
     "plan-headline": "Udvalget vedtager en handleplan for sygedagpengesager", "plan-date": "juni 2018",
     "plan-summary": "Planen har to løfter med frister.",
     "plan-promises": "Alle henvendelser besvares inden for 14 dage | Social- og Beskæftigelsesudvalget, politisk "
                      "udvalg | december 2018\n"
                      "Færre skift af sagsbehandler | Social- og Beskæftigelsesudvalget, politisk udvalg | juni 2019",
-    "plan-sources": "https://www.fredericia.dk/referat-juni-2018 | Referat, punkt 4 | Fredericia Kommune | juni 2018",
+    "plan-sources": "https://example.org/vejle/referat-juni-2018 | Referat, punkt 4 | Vejle Kommune | juni 2018",
     "update-headline": "Svartiden er nede på 14 dage", "update-date": "januar 2019",
     "update-summary": "Forvaltningen gav udvalget en status.", "update-promises": "1 | Målet er nået",
     "update-status": "Holdt",
-    "update-sources": "https://www.fredericia.dk/referat-januar-2019 | Referat, punkt 2 | Fredericia Kommune | "
+    "update-sources": "https://example.org/vejle/referat-januar-2019 | Referat, punkt 2 | Vejle Kommune | "
                       "januar 2019",
 }
 
@@ -289,7 +290,7 @@ def test_a_four_step_thread_becomes_four_linked_entries_that_pass_the_check(work
     through the real form's rendering, `from-issue` and `check`."""
     code, reply, err = run(workdir, event(THREAD, number=31), capsys)
     assert code == 0, reply + err
-    entries = written_entries(workdir, "fredericia")
+    entries = written_entries(workdir, "vejle")
     assert list(entries) == ["report", "response", "plan", "update"]
     report, response, plan, update = entries.values()
     assert response["responds_to"] == [report["id"]]
@@ -298,27 +299,27 @@ def test_a_four_step_thread_becomes_four_linked_entries_that_pass_the_check(work
     assert update["changes"] == [{"promise": plan["promises"][0]["id"], "status": "kept", "note": "Målet er nået"}]
     assert [(p["text"], p["deadline"]) for p in plan["promises"]] == [
         ("Alle henvendelser besvares inden for 14 dage", "2018-12"), ("Færre skift af sagsbehandler", "2019-06")]
-    assert response["promises"][0]["promised_by"] == {"name": "Susanne Eilersen", "role": "udvalgsformand", "party": "O"}
-    assert report["people"] == [{"name": "Fredericia Byråd (enstemmigt)", "role": "modtog beretningen"}]
+    assert response["promises"][0]["promised_by"] == {"name": "Anne Eksempel", "role": "udvalgsformand", "party": "O"}
+    assert report["people"] == [{"name": "Vejle Byråd (enstemmigt)", "role": "modtog beretningen"}]
 
     result = check(workdir)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "66 sager er i orden" in result.stderr
+    assert f"{len(list((REPO / 'cases').rglob('*.yaml'))) + 4} sager er i orden" in result.stderr
 
     headings = [line for line in reply.splitlines() if line.startswith("### ")]
-    assert headings == [f"### {part}: `cases/fredericia/{entry['id']}.yaml`" for part, entry in
+    assert headings == [f"### {part}: `cases/vejle/{entry['id']}.yaml`" for part, entry in
                         zip(("Kritikken", "Svaret", "Handleplanen", "Opfølgningen"), entries.values())]
     assert "Dine svar giver 4 gyldige sager, én for hver del, du udfyldte" in reply
-    assert [name for name, _ in prefilled(reply)] == [f"cases/fredericia/{e['id']}.yaml" for e in entries.values()]
+    assert [name for name, _ in prefilled(reply)] == [f"cases/vejle/{e['id']}.yaml" for e in entries.values()]
 
 
 def test_the_pull_request_description_names_the_files_and_closes_the_issue(workdir, capsys):
     code, _, _ = run(workdir, event(THREAD, number=31), capsys, "--pr-body", "pr.md")
     assert code == 0
     body = (workdir / "pr.md").read_text("utf-8")
-    ids = [entry["id"] for entry in written_entries(workdir, "fredericia").values()]
+    ids = [entry["id"] for entry in written_entries(workdir, "vejle").values()]
     assert [line for line in body.splitlines() if line.startswith("- `")] == [
-        f"- `cases/fredericia/{entry_id}.yaml`" for entry_id in ids]
+        f"- `cases/vejle/{entry_id}.yaml`" for entry_id in ids]
     assert body.rstrip().endswith("Closes #31")
 
 
@@ -326,7 +327,7 @@ def test_a_later_issue_points_at_an_open_issue_whose_entries_are_not_merged_yet(
     """Issue #31 carries the criticism, the answer and the plan and waits for an editor; issue #32
     follows the plan up as "#31". When #31 is merged, "#31" finds its files in cases/."""
     first = event({k: v for k, v in THREAD.items() if not k.startswith("update-")}, number=31)
-    second = event(dict(only("update", THREAD), kommune="Fredericia", **{"update-plan": "#31"}), number=32)
+    second = event(dict(only("update", THREAD), kommune="Vejle", **{"update-plan": "#31"}), number=32)
     save_issue(workdir, first)
     assert run(workdir, second, capsys, "--references")[:2] == (0, "31\n")
 
@@ -366,7 +367,7 @@ def test_a_reference_that_cannot_be_followed_says_why(workdir, capsys, change, m
     first = event(THREAD, number=31)
     first["issue"] |= change
     save_issue(workdir, first)
-    second = event(dict(only("update", THREAD), kommune="Fredericia", **{"update-plan": "#31"}), number=32)
+    second = event(dict(only("update", THREAD), kommune="Vejle", **{"update-plan": "#31"}), number=32)
     code, reply, _ = run(workdir, second, capsys, "--issues", "issues")
     assert code == 1
     assert problem_lines(reply) == [f"- **Opfølgning: planen, der følges op**: {message}".replace("#", "\\#")]
@@ -400,7 +401,7 @@ def test_a_missing_id_in_a_kommune_without_entries_says_so(workdir, capsys):
     code, reply, _ = run(workdir, event(answers), capsys)
     assert problem_lines(reply) == [
         "- **Svar: sagen, der svares på**: der findes ingen sag med id'et '2018-04-kritik-af-jobcenter' på siden, og "
-        "Fredericia har ingen sager på siden endnu ('2018-08-kritik-af-jobcenter-kolding' hører til Kolding). Udfyld "
+        "Vejle har ingen sager på siden endnu ('2018-08-kritik-af-jobcenter-kolding' hører til Kolding). Udfyld "
         r"Kritikken øverst i formularen, eller skriv \#nummeret på et issue med sagen, hvis den ikke er udgivet endnu"]
 
 
@@ -410,28 +411,28 @@ def test_an_answer_linked_to_another_kommunes_report_is_a_warning(workdir, capsy
     code, reply, _ = run(workdir, event(answers), capsys)
     assert code == 0, reply
     assert ("- **Svar: sagen, der svares på**: Linje 1: '2018-08-kritik-af-jobcenter-kolding' er en sag fra Kolding, "
-            "men denne sag hører til Fredericia; er det den rigtige sag?") in problem_lines(reply)
+            "men denne sag hører til Vejle; er det den rigtige sag?") in problem_lines(reply)
     result = check(workdir)
     assert result.returncode == 0
     assert ("responds_to[0]: advarsel: '2018-08-kritik-af-jobcenter-kolding' er en sag fra Kolding, men denne sag "
-            "hører til Fredericia; er det den rigtige sag?") in result.stdout
+            "hører til Vejle; er det den rigtige sag?") in result.stdout
 
 
 def test_check_guesses_a_missing_id_from_the_entrys_own_kommune_first(workdir, capsys):
-    """A Fredericia answer to a misspelt id: `check` suggests Fredericia's report, though a
+    """A Vejle answer to a misspelt id: `check` suggests Vejle's report, though a
     Kolding report's id is nearer."""
     assert run(workdir, event(dict(only("report", THREAD), **{
-        "report-headline": "Kritik af jobcentret i Fredericia", "report-date": "august 2018"})), capsys)[0] == 0
-    assert (workdir / "cases" / "fredericia" / "2018-08-kritik-af-jobcentret-i-fredericia.yaml").is_file()
-    answer = workdir / "cases" / "fredericia" / "2018-09-svar.yaml"
+        "report-headline": "Kritik af jobcentret i Vejle", "report-date": "august 2018"})), capsys)[0] == 0
+    assert (workdir / "cases" / "vejle" / "2018-08-kritik-af-jobcentret-i-vejle.yaml").is_file()
+    answer = workdir / "cases" / "vejle" / "2018-09-svar.yaml"
     answer.write_text(yaml.safe_dump({
-        "type": "response", "title": "Svar", "date": "2018-09", "kommune": "fredericia", "tags": ["sygedagpenge"],
+        "type": "response", "title": "Svar", "date": "2018-09", "kommune": "vejle", "tags": ["sygedagpenge"],
         "responds_to": ["2018-08-kritik-af-jobcenter"], "responders": [{"name": "Udvalget", "role": "udvalg"}],
         "summary": "Svar.", "sources": [{"title": "Svar", "publisher": "Avisen", "date": "2018-09",
                                          "url": "https://example.org/svar"}]}, allow_unicode=True), encoding="utf-8")
     result = check(workdir)
     assert ("responds_to[0]: der findes ingen sag med id'et '2018-08-kritik-af-jobcenter'; mente du "
-            "'2018-08-kritik-af-jobcentret-i-fredericia'?") in result.stdout
+            "'2018-08-kritik-af-jobcentret-i-vejle'?") in result.stdout
 
 
 def test_the_reply_lists_the_checks_warnings(workdir, capsys):
@@ -477,12 +478,12 @@ def test_a_source_line_that_cannot_be_read_says_what_is_missing(workdir, capsys,
 
 @pytest.mark.parametrize("line, actor", [
     ("Fredericia Byråd (enstemmigt)", {"name": "Fredericia Byråd (enstemmigt)"}),
-    ("Jacob Bjerregaard (A), borgmester", {"name": "Jacob Bjerregaard", "role": "borgmester", "party": "A"}),
-    ("Jacob Bjerregaard, borgmester (Socialdemokratiet)",
-     {"name": "Jacob Bjerregaard", "role": "borgmester", "party": "Socialdemokratiet"}),
+    ("Hans Eksempel (A), borgmester", {"name": "Hans Eksempel", "role": "borgmester", "party": "A"}),
+    ("Hans Eksempel, borgmester (Socialdemokratiet)",
+     {"name": "Hans Eksempel", "role": "borgmester", "party": "Socialdemokratiet"}),
     ("Udvalget (flertallet, mod én stemme), politisk udvalg",
      {"name": "Udvalget (flertallet, mod én stemme)", "role": "politisk udvalg"}),
-    ("Christian Bro (tidligere S), rådmand", {"name": "Christian Bro (tidligere S)", "role": "rådmand"}),
+    ("Ole Eksempel (tidligere S), rådmand", {"name": "Ole Eksempel (tidligere S)", "role": "rådmand"}),
 ])
 def test_a_party_is_read_only_from_known_party_letters_or_names(workdir, capsys, line, actor):
     code, reply, _ = run(workdir, event(dict(SUBMISSIONS["response"], **{"response-responders": line})), capsys)

@@ -87,6 +87,7 @@ def test_triggers_never_run_untrusted_code_with_secrets(path):
 # What each job may do, and nothing more; a new workflow or job must be added here on purpose.
 JOB_PERMISSIONS = {
     ("links.yml", "links"): {"issues": "write"},  # keeps the "Døde links" issue; reads nothing private
+    ("efterproevning.yml", "queue"): {"issues": "write"},  # keeps the "Løfter, der skal efterprøves" issue
     ("ny-sag.yml", "reply"): {"contents": "read", "issues": "write"},  # answers the issue, nothing else
     # On a maintainer's label only: pushes its own branch and opens the pull request; reads "#123" issues.
     ("klar-til-pr.yml", "pull-request"): {"contents": "write", "pull-requests": "write", "issues": "read"},
@@ -209,18 +210,35 @@ def test_dead_links_are_checked_every_week_and_never_on_pull_requests():
     commands = run_commands(path)
     assert commands[0] == "make check"
     assert ".venv/bin/jobcentertjek links --markdown doede-links.md" in commands[1]
-    assert commands[2] == 'scripts/doede-links-issue.sh "$LINKS_CODE" doede-links.md'
+    assert commands[2] == ('scripts/hold-issue.sh "Døde links" "$LINKS_CODE" doede-links.md '
+                           '"Linktjekket finder ingen døde links længere."')
+
+
+def test_promises_due_a_check_are_listed_every_month_and_never_on_pull_requests():
+    path = WORKFLOW_DIR / "efterproevning.yml"
+    on = triggers(path)
+    assert set(on) == {"schedule", "workflow_dispatch"}
+    minute, hour, day, month, weekday = on["schedule"][0]["cron"].split()
+    assert day.isdigit() and (month, weekday) == ("*", "*"), "once a month"
+    [job] = load(path)["jobs"].values()
+    assert job["permissions"] == {"issues": "write"}
+    commands = run_commands(path)
+    assert commands[0] == "make check"
+    assert ".venv/bin/jobcentertjek efterproevning --markdown efterproevning.md" in commands[1]
+    assert " ".join(commands[2].split()) == (
+        'scripts/hold-issue.sh "Løfter, der skal efterprøves" "$QUEUE_CODE" efterproevning.md '
+        '"Alle løfter uden endelig status er efterprøvet inden for det seneste år."')
 
 
 @pytest.mark.parametrize(("code", "open_issue", "calls"), [
     ("1", "", [["issue", "create", "--title", "Døde links", "--body-file", "rapport.md"]]),
     ("1", "17", [["issue", "edit", "17", "--body-file", "rapport.md"]]),
-    ("0", "17", [["issue", "close", "17", "--comment", "Linktjekket finder ingen døde links længere."]]),
+    ("0", "17", [["issue", "close", "17", "--comment", "Intet at gøre."]]),
     ("0", "", []),
     ("2", "17", None),
 ])
-def test_the_dead_links_issue_is_opened_updated_and_closed(tmp_path, code, open_issue, calls):
-    """The workflow's script with a stand-in for the GitHub CLI that logs what it is asked to do."""
+def test_the_kept_issue_is_opened_updated_and_closed(tmp_path, code, open_issue, calls):
+    """scripts/hold-issue.sh with a stand-in for the GitHub CLI that logs what it is asked to do."""
     log = tmp_path / "gh.log"
     fake = tmp_path / "gh"
     fake.write_text(textwrap.dedent(f"""\
@@ -235,8 +253,8 @@ def test_the_dead_links_issue_is_opened_updated_and_closed(tmp_path, code, open_
         """))
     fake.chmod(0o755)
     env = {**os.environ, "PATH": f"{tmp_path}:{os.environ['PATH']}"}
-    result = subprocess.run([str(REPO / "scripts" / "doede-links-issue.sh"), code, "rapport.md"], cwd=tmp_path,
-                            env=env, capture_output=True, text=True)
+    result = subprocess.run([str(REPO / "scripts" / "hold-issue.sh"), "Døde links", code, "rapport.md",
+                             "Intet at gøre."], cwd=tmp_path, env=env, capture_output=True, text=True)
     made = [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
     if calls is None:
         assert result.returncode == 1 and made == [] and "er ikke ændret" in result.stderr

@@ -96,7 +96,8 @@ def new_check(event: dict, form: list[FormField], cases: Path, entries: dict[str
     problems = _Problems({key: list(value) for key, value in submission.problems.items()})
     confirm = next(item for item in form if item.id == "confirm")
     if submission.ticked(confirm) != list(confirm.options):
-        problems.add("confirm", "sæt kryds ved begge bekræftelser")
+        problems.add("confirm", "sæt kryds ved bekræftelsen" if len(confirm.options) == 1 else
+                     "sæt kryds ved alle bekræftelserne")
     plan = _plan(problems, submission.text("plan"), entries)
     index = _promise(problems, submission.text("promise").strip(), plan) if plan else None
     check: dict = {}

@@ -395,6 +395,12 @@ def _check_update(item: LoadedEntry, by_id: dict) -> list[Problem]:
             continue
         problems += [item.problem(("changes", i, "status"), message)
                      for message in status_problems(change.status, promises[change.promise], plan.date, today())]
+        if change.done and update.date.last_day < change.done.first_day:
+            problems.append(item.problem(("changes", i, "done"), f"{change.done} ligger efter opfølgningens dato "
+                                                                 f"{update.date}; done er, hvornår det skete, "
+                                                                 "som kilden viser det"))
+        elif change.done and change.done.last_day < plan.date.first_day:
+            problems.append(item.problem(("changes", i, "done"), f"{change.done} ligger før løftets dato {plan.date}"))
     return problems
 
 

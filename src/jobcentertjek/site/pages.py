@@ -9,19 +9,28 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from urllib.parse import quote, urlencode
 
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from ..entries.corpus import Corpus, TrackedPromise
-from ..entries.dates import PartialDate, elapsed
+from ..entries.dates import PartialDate, elapsed, lateness
 from ..entries.grammar import count, plural
-from ..entries.model import OVERDUE_LABEL, REPORT_KINDS, STATUS_LABELS, TYPE_LABELS, UNCHECKED_LABEL
+from ..entries.method import UNCHECKED_AFTER_DAYS
+from ..entries.model import (
+    OVERDUE_LABEL,
+    REPORT_KINDS,
+    STATE_LABELS,
+    STATUS_LABELS,
+    TIMELINESS_LABELS,
+    TYPE_LABELS,
+    UNCHECKED_LABEL,
+)
 from ..entries.reference import danish_slug, kommuner, regions, tags
 from ..entries.render import markdown_to_html
 from . import sammenligning, tidslinje
+from .forms import Forms
 from .kort import locator, map_context
 from .years import split_by_year
 
@@ -43,7 +52,9 @@ REPEAT_PAGE_ROWS = 100  # the national list of repeated criticism keeps its newe
 REPEATED = "repeated"  # the promise list filter for promises criticised again
 REPEATED_LABEL = "Kritikken kom igen"
 REPEATS_URL = "gentaget/"
-FILTERS = [*STATUS_LABELS, "overdue", "unchecked", REPEATED]  # what a promise list can be filtered by
+FILTERS = [*STATE_LABELS, *TIMELINESS_LABELS, "unchecked", REPEATED]  # what a promise list can be filtered by
+QUEUE_URL = "loefter/skal-efterproeves/"  # the promises due a check, most urgent first
+QUEUE_ROWS = 150  # the national queue shows the most urgent; each kommune page shows all of its own
 
 
 @dataclass(frozen=True)
@@ -90,12 +101,15 @@ def tag_url(tag: str) -> str:
 
 
 def filter_label(status: str) -> str:
-    """The label of a promise list filter: a status, "overdue", "unchecked" or "repeated"."""
-    return {"overdue": OVERDUE_LABEL, "unchecked": UNCHECKED_LABEL, REPEATED: REPEATED_LABEL}.get(status) \
-        or STATUS_LABELS[status]
+    """The label of a promise list filter: a state, "on-time" or "late", "unchecked" or "repeated"."""
+    return {**STATE_LABELS, **TIMELINESS_LABELS, "unchecked": UNCHECKED_LABEL, REPEATED: REPEATED_LABEL}[status]
 
 
 def status_url(status: str) -> str:
+    if status == "unchecked":
+        return QUEUE_URL
+    if status in TIMELINESS_LABELS:
+        return f"loefter/{'holdt-til-tiden' if status == 'on-time' else 'holdt-for-sent'}/"
     return f"loefter/{danish_slug(filter_label(status))}/"
 
 
@@ -187,11 +201,13 @@ def _environment() -> Environment:
     )
     env.filters.update(md=markdown_to_html, danish_date=_danish_date, number=_number, person=_person, url=relative,
                        slug=danish_slug, count=count, plural=plural, heading=_heading,
-                       elapsed_since=lambda later, earlier: elapsed(earlier, later))
+                       elapsed_since=lambda later, earlier: elapsed(earlier, later),
+                       lateness_of=lambda deadline, done: lateness(deadline, done).danish())
     env.globals.update(
         entry_url=entry_url, kommune_url=kommune_url, tag_url=tag_url, status_url=status_url,
-        STATUS_LABELS=STATUS_LABELS, TYPE_LABELS=TYPE_LABELS, REPORT_KINDS=REPORT_KINDS,
-        OVERDUE_LABEL=OVERDUE_LABEL, UNCHECKED_LABEL=UNCHECKED_LABEL, PROMISE_HEADING_LENGTH=PROMISE_HEADING_LENGTH, kommuner=kommuner(), tags=tags(),
+        STATUS_LABELS=STATUS_LABELS, STATE_LABELS=STATE_LABELS, TYPE_LABELS=TYPE_LABELS, REPORT_KINDS=REPORT_KINDS,
+        OVERDUE_LABEL=OVERDUE_LABEL, UNCHECKED_LABEL=UNCHECKED_LABEL, QUEUE_URL=QUEUE_URL,
+        UNCHECKED_AFTER_DAYS=UNCHECKED_AFTER_DAYS, PROMISE_HEADING_LENGTH=PROMISE_HEADING_LENGTH, kommuner=kommuner(), tags=tags(),
         promise_anchor=promise_anchor, history_window=history_window,
         SITE_FEED_URL=SITE_FEED_URL, PROMISE_FEED_URL=PROMISE_FEED_URL, calendar_url=calendar_url,
         has_deadlines=has_deadlines, filter_label=filter_label, REPEATED_LABEL=REPEATED_LABEL, REPEATS_URL=REPEATS_URL,
@@ -213,21 +229,9 @@ class SiteGenerator:
         self.corpus = corpus
         self.settings = settings
         self.env = _environment()
-        self.env.globals.update(corpus=corpus, settings=settings, edit_url=self.edit_url,
-                                report_error_url=self.report_error_url, new_case_url=self.new_case_url)
-
-    def edit_url(self, item) -> str:
-        return f"{self.settings.repo_url}/edit/{self.settings.branch}/{self.settings.cases_dir}/{item.entry.kommune}/{item.id}.yaml"
-
-    def report_error_url(self, item) -> str:
-        return f"{self.settings.repo_url}/issues/new?template=rettelse.yml&entry={item.id}"
-
-    def new_case_url(self, kommune, plan=None) -> str:
-        """The "Ny sag" form with the kommune (and, for a follow-up, the plan followed) filled in."""
-        fields = {"template": "ny-sag.yml", "kommune": kommune.name}
-        if plan is not None:
-            fields |= {"update-plan": plan.id}
-        return f"{self.settings.repo_url}/issues/new?{urlencode(fields, quote_via=quote)}"
+        forms = Forms(settings.repo_url, settings.branch, settings.cases_dir)
+        self.env.globals.update(corpus=corpus, settings=settings, forms=forms, edit_url=forms.edit,
+                                report_error_url=forms.report_error, new_case_url=forms.new_case)
 
     def pages(self) -> list[Page]:
         return [self._home(), self._kommune_index(), *self._comparison_pages(), *self._kommune_pages(),
@@ -258,8 +262,8 @@ class SiteGenerator:
         return Page("index.md", "Jobcentertjek", "home.html",
                     description="Et offentligt arkiv over kritik af jobcentrene, kommunernes svar og deres løfter.",
                     context=dict(latest=corpus.entries[:LATEST_ON_HOME], type_counts=corpus.type_counts(),
-                                 promises=promises, status_counts=corpus.status_counts(promises),
-                                 overdue=[p for p in promises if p.is_overdue],
+                                 promises=promises, state_counts=corpus.state_counts(promises),
+                                 overdue=[p for p in promises if p.is_overdue], due=corpus.due_for_check,
                                  responses_with_promises=len({p.plan.id for p in promises if p.plan.entry.type == "response"}),
                                  kommuner_with_entries=sum(1 for k in corpus.by_kommune if k != "hele-landet")))
 
@@ -307,9 +311,10 @@ class SiteGenerator:
             context=dict(feed=feed, calendar=calendar_url(kommune.slug) if has_deadlines(promises) else None,
                          kommune=kommune, entries=entries, years=years, full_years=newest_years(years),
                          locator=locator(kommune),
-                         threads=[(t[0], tidslinje.build(thread_window(t, t[-1].id), self.corpus))
+                         threads=[(self.corpus.thread_name(t), tidslinje.build(thread_window(t, t[-1].id), self.corpus))
                                   for t in tidslinje.threads_of(self.corpus, split.recent)],
-                         all_promises=promises, status_counts=self.corpus.status_counts(promises), repeated=repeated,
+                         all_promises=promises, state_counts=self.corpus.state_counts(promises), repeated=repeated,
+                         due=[p for p in self.corpus.due_for_check if p.plan.entry.kommune == kommune.slug],
                          archive=archive, first_older_year=split.first_older_year,
                          **part(split.recent, with_overdue=bool(split.older))))]
         for year, items in split.older.items():
@@ -321,29 +326,33 @@ class SiteGenerator:
         return [self._entry_page(item) for item in self.corpus.entries]
 
     def _entry_page(self, item) -> Page:
+        # The whole thread, a plan's own follow-ups included: they say whether the promise was kept.
         thread = self.corpus.threads[item.id]
-        # A plan's own updates are linked from its promises' histories; listed again below, they
-        # would make a long-followed plan's page the heaviest of the site.
-        shown = [o for o in thread if not (o.entry.type == "update" and o.entry.plan == item.id)]
-        window = thread_window(shown, item.id)
+        window = thread_window(thread, item.id)
         return Page(f"sager/{item.id}.md", item.entry.title, "entry.html",
-                    context=dict(item=item, thread=window, thread_length=len(shown),
+                    context=dict(item=item, thread=window, thread_length=len(thread),
+                                 thread_name=self.corpus.thread_name(thread),
                                  timeline=tidslinje.build(window, self.corpus, current=item.id),
-                                 followups=len(thread) - len(shown),
                                  promises=self.corpus.promises_of(plan_id=item.id)))
 
     def _promise_pages(self) -> list[Page]:
         promises = self.corpus.promises
-        filters = [(status, STATUS_LABELS[status], [p for p in promises if p.status == status])
-                   for status in STATUS_LABELS]
-        filters.append(("overdue", OVERDUE_LABEL, [p for p in promises if p.is_overdue]))
-        filters.append(("unchecked", UNCHECKED_LABEL, [p for p in promises if p.is_unchecked]))
+        filters = [(state, label, [p for p in promises if p.state == state]) for state, label in STATE_LABELS.items()]
+        filters += [(timeliness, label, [p for p in promises if p.timeliness == timeliness])
+                    for timeliness, label in TIMELINESS_LABELS.items()]
+        filters.append(("unchecked", UNCHECKED_LABEL, self.corpus.due_for_check))
         repeated = self.corpus.recurrences_by_promise
         filters.append((REPEATED, REPEATED_LABEL, [p for p in promises if p.key in repeated]))
         pages = self._promise_list("loefter/", "Løfter", promises, filters, current=None,
                                    description="Alle løfter fra kommunernes handleplaner, med status og frist.")
         for status, label, subset in filters:
-            pages += self._promise_list(status_url(status), f"Løfter: {label}", subset, filters, current=status)
+            if status != "unchecked":
+                pages += self._promise_list(status_url(status), f"Løfter: {label}", subset, filters, current=status)
+        due = self.corpus.due_for_check
+        pages.append(Page(QUEUE_URL + "index.md", "Løfter, der skal efterprøves", "queue.html",
+                          description="Løfter uden endelig status, som ingen har efterprøvet i over et år: "
+                                      "de mest presserende først.",
+                          context=dict(due=due[:QUEUE_ROWS], total=len(due), filters=filters, current="unchecked")))
         return pages
 
     def _promise_list(self, url: str, title: str, promises: list[TrackedPromise], filters: list, current: str | None,
@@ -351,7 +360,7 @@ class SiteGenerator:
         """One list of the tracker: the promises of the newest plans, and a page for each older year."""
         split = split_by_year(promises, _plan_year, PROMISE_PAGE_ROWS)
         archive = split.archive(url)
-        common = dict(filters=filters, current=current, status_counts=self.corpus.status_counts(promises),
+        common = dict(filters=filters, current=current, state_counts=self.corpus.state_counts(promises),
                       archive=archive, total=len(promises))
         pages = [Page(url + "index.md", title, "promises.html", description=description,
                       context=dict(promises=split.recent, year=None, first_older_year=split.first_older_year,
