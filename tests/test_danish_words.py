@@ -147,7 +147,8 @@ def test_the_installed_command_answers_help_in_danish():
 
 
 def test_every_subcommand_and_option_is_explained():
-    assert set(_commands()) == {"check", "new", "build", "schema", "bench", "links", "from-issue", "efterproevning"}
+    assert set(_commands()) == {"check", "new", "build", "schema", "bench", "links", "archive", "from-issue",
+                                "efterproevning"}
     for name, sub in build_parser()._subparsers._group_actions[0].choices.items():
         assert sub.description, name
         for action in sub._actions:
@@ -157,7 +158,7 @@ def test_every_subcommand_and_option_is_explained():
 @pytest.mark.parametrize("args, message", [
     (["new", "report"], "jobcentertjek new: fejl: du mangler at angive: --kommune"),
     (["nyt"], "jobcentertjek: fejl: argumentet KOMMANDO: 'nyt' er ikke et af valgene "
-              "('check', 'new', 'build', 'schema', 'bench', 'links', "
+              "('check', 'new', 'build', 'schema', 'bench', 'links', 'archive', "
               "'from-issue', 'efterproevning')"),
     (["check", "--hurtigt"], "jobcentertjek: fejl: ukendte argumenter: --hurtigt"),
     (["new", "report", "--kommune"], "jobcentertjek new: fejl: argumentet --kommune skal have en værdi"),

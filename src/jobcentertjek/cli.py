@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .argparse_da import DanishArgumentParser
 from .bench.bench import add_bench_command
+from .contribute.archive import add_archive_command
 from .contribute.audit import audit
 from .contribute.fromissue import add_from_issue_command
 from .contribute.hints import HintFinder
@@ -87,7 +88,7 @@ def _add_build(commands) -> None:
 
 # Each subcommand registers itself here; keep one function per command.
 SUBCOMMANDS = [_add_check, add_new_command, _add_build, add_schema_command, add_bench_command, add_links_command,
-               add_from_issue_command, add_queue_command]
+               add_archive_command, add_from_issue_command, add_queue_command]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -148,6 +148,7 @@ PlainText = Annotated[str, AfterValidator(_plain_text)]
 Markdown = Annotated[str, AfterValidator(_markdown), PlainSerializer(publishable_markdown, when_used="json")]
 Url = Annotated[str, AfterValidator(_pattern(_URL, "skal være en fuld webadresse, der begynder med https:// eller http://"))]
 EntryId = Annotated[str, AfterValidator(_pattern(_ID, "skal være en anden sags id: dens filnavn uden .yaml, fx 2018-04-10-taskforce-foertidspension-fleksjob"))]
+FormerId = Annotated[str, AfterValidator(_pattern(_ID, "skal være sagens tidligere id (det gamle filnavn uden .yaml), fx 2018-04-10-taskforce-rapport"))]
 Slug = Annotated[str, AfterValidator(_pattern(_SLUG, "skrives med små bogstaver uden æ, ø og å og med bindestreg i stedet for mellemrum, fx rette-kritikpunkter"))]
 
 
@@ -249,6 +250,8 @@ class _Entry(_Strict):
     summary: Markdown = Field(description="Markdown, in your own words.")
     sources: list[Source] = Field(min_length=1)
     corrections: list[Correction] = Field(default_factory=list)
+    former_ids: list[FormerId] = Field(default_factory=list, description="Ids the entry had before it was renamed; "
+                                                                        "each old address leads to the new one.")
 
     def links(self) -> list[str]:
         """Ids of the entries this one refers to."""

@@ -10,6 +10,7 @@ from ..outputs.deadlines_ics import calendar_files
 from ..outputs.feeds import feed_files
 from ..outputs.opendata import data_files
 from ..site.pages import SiteGenerator, SiteSettings
+from ..site.redirects import redirect_files
 
 Outputs = dict[str, str | bytes]
 
@@ -23,6 +24,7 @@ def render_outputs(corpus: Corpus, repo_url: str, site_url: str) -> Outputs:
     """Every output file of an already validated corpus."""
     settings = SiteSettings(repo_url=repo_url.rstrip("/"))
     outputs: Outputs = dict(SiteGenerator(corpus, settings).sources())
+    outputs.update(redirect_files(corpus, site_url))
     outputs.update(feed_files(corpus, site_url))
     outputs.update(calendar_files(corpus, site_url))
     outputs.update(data_files(corpus, site_url))

@@ -29,6 +29,7 @@ from ..entries.model import (
 )
 from ..entries.reference import danish_slug, kommuner, regions, tags
 from ..entries.render import markdown_to_html
+from ..entries.snapshots import snapshot_date
 from . import sammenligning, tidslinje
 from .forms import Forms
 from .kort import locator, map_context
@@ -203,6 +204,7 @@ def _environment() -> Environment:
                        slug=danish_slug, count=count, plural=plural, heading=_heading,
                        elapsed_since=lambda later, earlier: elapsed(earlier, later),
                        lateness_of=lambda deadline, done: lateness(deadline, done).danish())
+    env.filters["archived_on"] = snapshot_date  # the day of a Wayback Machine copy, from its address
     env.globals.update(
         entry_url=entry_url, kommune_url=kommune_url, tag_url=tag_url, status_url=status_url,
         STATUS_LABELS=STATUS_LABELS, STATE_LABELS=STATE_LABELS, TYPE_LABELS=TYPE_LABELS, REPORT_KINDS=REPORT_KINDS,

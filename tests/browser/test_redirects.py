@@ -1,0 +1,27 @@
+"""An old address of a renamed entry, opened in Chromium, lands on the entry's new page."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from test_former_ids import RENAMED
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize(("old", "new"), RENAMED.items())
+def test_an_old_address_lands_on_the_new_page(page, old, new):
+    page.goto(f"/sager/{old}/")
+    expect(page).to_have_url(re.compile(rf"/sager/{re.escape(new)}/$"))
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.locator(".jct-id code")).to_have_text(new)
+
+
+def test_without_javascript_the_old_address_still_leads_on(new_page):
+    old, new = next(iter(RENAMED.items()))
+    page = new_page(java_script_enabled=False)
+    page.goto(f"/sager/{old}/")
+    expect(page).to_have_url(re.compile(rf"/sager/{re.escape(new)}/$"))
