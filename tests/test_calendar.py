@@ -59,15 +59,33 @@ def test_kommune_calendars_exist_exactly_where_promises_have_deadlines(built_sit
         uids = {str(e["UID"]) for e in events((built_site / "kommuner" / slug / "frister.ics").read_bytes())}
         assert uids == {f"{p.plan.id}-{p.promise.id}@jobcentertjek"
                         for p in CORPUS.promises_of(kommune=slug) if p.promise.deadline}
-        page = built_site / "kommuner" / slug / "index.html"
-        links = [a["href"] for tag, a in parse(page).elements if tag == "a" and a.get("href", "").endswith(".ics")]
-        assert [linked_file(page, href).resolve() for href in links] == [(page.parent / "frister.ics").resolve()]
+        assert_follow_page_subscribes(built_site, f"kommuner/{slug}/foelg/index.html", f"kommuner/{slug}/frister.ics")
+    for slug in set(CORPUS.by_kommune) - with_deadlines:  # e.g. Favrskov: responses and reports, no promise
+        page = built_site / "kommuner" / slug / "foelg" / "index.html"
+        text = page.read_text("utf-8")
+        assert "Ingen frister at følge endnu" in text and ".ics" not in text and "webcal:" not in text, slug
+        promises = CORPUS.promises_of(kommune=slug)
+        reason = ("Vi har ikke registreret nogen løfter" if not promises else
+                  "Det ene løfte fra" if len(promises) == 1 else f"Ingen af de {len(promises)} løfter fra")
+        assert reason in text, slug
 
 
-def test_promises_page_links_the_calendar(built_site):
-    page = built_site / "loefter" / "index.html"
-    links = [a["href"] for tag, a in parse(page).elements if tag == "a" and a.get("href", "").endswith(".ics")]
-    assert [linked_file(page, href).resolve() for href in links] == [(built_site / "loefter" / "frister.ics").resolve()]
+def assert_follow_page_subscribes(built_site, page_path: str, calendar: str) -> None:
+    """The "Følg med" page offers the calendar as a webcal: subscription to the published address,
+    and as an ordinary link to the file for a reader to copy."""
+    page = built_site / page_path
+    hrefs = [a["href"] for tag, a in parse(page).elements if tag == "a" and "href" in a]
+    assert [h for h in hrefs if h.startswith("webcal:")] == ["webcal://" + (SITE_URL + calendar).split("://", 1)[1]]
+    ics = [h for h in hrefs if h.endswith(".ics") and not h.startswith("webcal:")]
+    assert [linked_file(page, href).resolve() for href in ics] == [(built_site / calendar).resolve()]
+    assert SITE_URL + calendar in page.read_text("utf-8")
+
+
+def test_the_follow_pages_offer_the_calendar_to_subscribe_to(built_site):
+    for page in ("loefter/foelg/index.html", "foelg/index.html"):
+        assert_follow_page_subscribes(built_site, page, "loefter/frister.ics")
+    page = built_site / "loefter" / "index.html"  # the tracker links its "Følg med" page, not the file
+    assert not [a for tag, a in parse(page).elements if tag == "a" and a.get("href", "").endswith(".ics")]
 
 
 # --- fixture corpora -------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import feedparser
 import pytest
 import yaml
 from conftest import REPO, build_fixture_site, write_cases
-from helpers import dump, plan, promise, report, update
+from helpers import dump, plan, promise, report, site_pages, update
 from test_site import parse
 
 from jobcentertjek.entries.corpus import Corpus
@@ -128,9 +128,8 @@ def test_promise_feed_has_plans_and_updates_with_status_changes(built_site):
 
 
 def test_every_page_advertises_the_site_feed_and_kommune_pages_their_own(built_site):
-    moved = {built_site / "sager" / old / "index.html" for e in CORPUS.entries for old in e.entry.former_ids}
-    pages = sorted(set(built_site.rglob("index.html")) - moved)  # an old address only sends the reader on
-    assert len(pages) > len(CORPUS.entries) and moved
+    pages = site_pages(built_site)  # an old address only sends the reader on
+    assert len(pages) > len(CORPUS.entries)
     for page in pages:
         feeds = [a for tag, a in parse(page).elements
                  if tag == "link" and a.get("rel") == "alternate" and a.get("type") == "application/rss+xml"]
@@ -142,18 +141,25 @@ def test_every_page_advertises_the_site_feed_and_kommune_pages_their_own(built_s
         assert (own in targets) == (kommune in CORPUS.by_kommune), page
 
 
-@pytest.mark.parametrize("page, feed", [
-    ("index.html", "feed.xml"),
-    ("kommuner/koebenhavn/index.html", "kommuner/koebenhavn/feed.xml"),
-    ("loefter/index.html", "loefter/feed.xml"),
-    ("loefter/holdt/index.html", "loefter/feed.xml"),
+@pytest.mark.parametrize("page, follow, feed", [
+    ("index.html", "foelg/index.html", "feed.xml"),
+    ("kommuner/koebenhavn/index.html", "kommuner/koebenhavn/foelg/index.html", "kommuner/koebenhavn/feed.xml"),
+    ("loefter/index.html", "loefter/foelg/index.html", "loefter/feed.xml"),
+    ("loefter/holdt/index.html", "loefter/foelg/index.html", "loefter/feed.xml"),
 ])
-def test_visible_subscribe_links_where_readers_expect_them(built_site, page, feed):
+def test_visible_follow_links_lead_to_a_page_that_gives_the_feed(built_site, page, follow, feed):
+    """"Følg med" leads a reader to a page in Danish, not to raw XML; that page links the feed and
+    shows its whole address to copy into a feed reader."""
     path = built_site / page
     paragraph = re.search(r'<p class="jct-subscribe">(.*?)</p>', path.read_text("utf-8"), re.S)
-    assert paragraph and "Abonnér (RSS)" in paragraph.group(1)
+    assert paragraph and "Følg med" in paragraph.group(1)
     links = re.findall(r'href="([^"]+)"', paragraph.group(1))
-    assert (built_site / feed).resolve() in [linked_file(path, href).resolve() for href in links]
+    assert (built_site / follow).resolve() in [linked_file(path, href).resolve() for href in links]
+    assert not any(href.endswith(".xml") for href in links)
+    follow_page = built_site / follow
+    feed_links = [a for tag, a in parse(follow_page).elements if tag == "a" and a.get("type") == "application/rss+xml"]
+    assert (built_site / feed).resolve() in [linked_file(follow_page, a["href"]).resolve() for a in feed_links]
+    assert f"{SITE_URL}{feed}" in follow_page.read_text("utf-8")  # the address to copy, whole
 
 
 # --- fixture corpora -------------------------------------------------------------------------
@@ -249,4 +255,6 @@ def test_fixture_site_feeds_parse_and_link_to_built_pages(fixture_site):
     assert "feed.xml" in hrefs and not any(h.endswith(".ics") for h in hrefs)
     assert not list(fixture_site.rglob("*.ics"))  # no deadlines, no calendars, and no links to them
     promises_page = (fixture_site / "loefter" / "index.html").read_text("utf-8")
-    assert "frister.ics" not in promises_page and "Abonnér (RSS)" in promises_page
+    assert "frister.ics" not in promises_page and "Følg med i løfterne" in promises_page
+    follow_page = (fixture_site / "loefter" / "foelg" / "index.html").read_text("utf-8")
+    assert "frister.ics" not in follow_page and "Ingen frister at følge endnu" in follow_page

@@ -36,7 +36,8 @@ def test_the_golden_set_holds_every_kind_of_output(generated):
                  "loefter/index.md", "emner/index.md", "rettelser.md", "feed.xml", "loefter/feed.xml",
                  "kommuner/aeroe/feed.xml", "loefter/frister.ics", "kommuner/aeroe/frister.ics",
                  "data/entries.json", "data/entries.csv", "data/promises.csv", "data/entry.schema.json",
-                 "data/repeats.csv", "data/kommuner.csv", "gentaget/index.md", "kommuner/sorteret/sager.md"]:
+                 "data/repeats.csv", "data/kommuner.csv", "gentaget/index.md", "kommuner/sorteret/sager.md",
+                 "foelg.md", "loefter/foelg.md", "kommuner/aeroe/foelg.md", "om.md", "hjaelp.md", "bidrag.md"]:
         assert path in generated
 
 

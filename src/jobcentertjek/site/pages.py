@@ -7,12 +7,13 @@ lives in the Jinja templates next to this module.
 
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
 
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..entries.corpus import Corpus, TrackedPromise
 from ..entries.dates import PartialDate, elapsed, lateness
@@ -28,11 +29,14 @@ from ..entries.model import (
     UNCHECKED_LABEL,
 )
 from ..entries.reference import danish_slug, kommuner, regions, tags
-from ..entries.render import markdown_to_html
+from ..entries.render import markdown_to_html, markdown_to_text
 from ..entries.snapshots import snapshot_date
 from . import sammenligning, tidslinje
+from .about import About
 from .forms import Forms
+from .help import citizen_advisers
 from .kort import locator, map_context
+from .mailto import MailRoutes
 from .years import split_by_year
 
 LATEST_ON_HOME = 10
@@ -56,6 +60,7 @@ REPEATS_URL = "gentaget/"
 FILTERS = [*STATE_LABELS, *TIMELINESS_LABELS, "unchecked", REPEATED]  # what a promise list can be filtered by
 QUEUE_URL = "loefter/skal-efterproeves/"  # the promises due a check, most urgent first
 QUEUE_ROWS = 150  # the national queue shows the most urgent; each kommune page shows all of its own
+DESCRIPTION_LENGTH = 160  # a page's meta description, shortened at a word: what a search result or a shared link shows
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,8 @@ class SiteSettings:
     repo_url: str  # e.g. https://github.com/owner/repo, for "edit" and "report an error" links
     branch: str = "main"
     cases_dir: str = "cases"
+    site_url: str = ""  # the published address, for the addresses readers copy (feeds, calendars, mail)
+    about: About = About()  # who runs the site and how to reach them (site.about)
 
 
 @dataclass
@@ -141,6 +148,25 @@ def has_deadlines(promises: list[TrackedPromise]) -> bool:
     return any(p.promise.deadline for p in promises)
 
 
+# The pages that tell a reader how to follow, who runs the site, what to do in a similar situation,
+# and how to contribute.
+FOLLOW_URL = "foelg/"
+PROMISE_FOLLOW_URL = "loefter/foelg/"
+ABOUT_URL = "om/"
+HELP_URL = "hjaelp/"
+CONTRIBUTE_URL = "bidrag/"
+
+
+def kommune_follow_url(slug: str) -> str:
+    return f"kommuner/{slug}/foelg/"
+
+
+def describe(markdown: str) -> str:
+    """A page's meta description from Markdown: one line of plain text, shortened at a word."""
+    text = textwrap.shorten(markdown_to_text(markdown), width=DESCRIPTION_LENGTH, placeholder=" …")
+    return text[:-2].rstrip(",;:–- ") + " …" if text.endswith(" …") else text
+
+
 def absolute_url(site_url: str, path: str) -> str:
     """A root-relative URL made absolute for feeds and data files; root-relative without a site_url."""
     return (site_url.rstrip("/") + "/" if site_url else "/") + path
@@ -214,6 +240,8 @@ def _environment() -> Environment:
         SITE_FEED_URL=SITE_FEED_URL, PROMISE_FEED_URL=PROMISE_FEED_URL, calendar_url=calendar_url,
         has_deadlines=has_deadlines, filter_label=filter_label, REPEATED_LABEL=REPEATED_LABEL, REPEATS_URL=REPEATS_URL,
         REPEATS_ON_PLAN=REPEATS_ON_PLAN, FILTERS=FILTERS, comparison_url=comparison_url, HOME_MAP_URL=HOME_MAP_URL,
+        FOLLOW_URL=FOLLOW_URL, PROMISE_FOLLOW_URL=PROMISE_FOLLOW_URL, kommune_follow_url=kommune_follow_url,
+        ABOUT_URL=ABOUT_URL, HELP_URL=HELP_URL, CONTRIBUTE_URL=CONTRIBUTE_URL, citizen_advisers=citizen_advisers(),
     )
     return env
 
@@ -233,7 +261,12 @@ class SiteGenerator:
         self.env = _environment()
         forms = Forms(settings.repo_url, settings.branch, settings.cases_dir)
         self.env.globals.update(corpus=corpus, settings=settings, forms=forms, edit_url=forms.edit,
-                                report_error_url=forms.report_error, new_case_url=forms.new_case)
+                                report_error_url=forms.report_error, new_case_url=forms.new_case,
+                                about=settings.about, mail=MailRoutes(settings.about), address=self.address)
+
+    def address(self, path: str) -> str:
+        """A page's published address (absolute with a site_url), for a reader to copy or to mail."""
+        return absolute_url(self.settings.site_url, path)
 
     def pages(self) -> list[Page]:
         return [self._home(), self._kommune_index(), *self._comparison_pages(), *self._kommune_pages(),
@@ -244,8 +277,8 @@ class SiteGenerator:
         """The page source: YAML front matter, then the HTML body from its template."""
         # The pages are HTML, so MkDocs finds no headings for a table of contents: no empty sidebar.
         meta = {"title": page.title, "hide": ["toc"], **page.meta}
-        if page.description:
-            meta["description"] = page.description
+        if page.description:  # escaped: Material writes it into an attribute as it is
+            meta["description"] = str(escape(page.description))
         body = self.env.get_template(page.template).render(page=page, page_url=page.url, **page.context)
         front_matter = yaml.dump(meta, Dumper=_FRONT_MATTER_DUMPER, allow_unicode=True, sort_keys=True)
         return "---\n" + front_matter + "---\n\n" + body
@@ -272,6 +305,8 @@ class SiteGenerator:
     def _kommune_index(self) -> Page:
         by_region = {region: [k for k in kommuner().values() if k.region == region] for region in regions()}
         return Page("kommuner/index.md", "Kommuner", "kommuner.html",
+                    description="Alle 98 kommuner på et kort og side om side: sager, løfter, løfter over fristen og "
+                                "svartider for hvert jobcenter.",
                     context=dict(by_region=by_region, national=kommuner()["hele-landet"], kort=map_context(self.corpus),
                                  lines=sammenligning.lines(self.corpus), columns=sammenligning.COLUMNS))
 
@@ -280,6 +315,7 @@ class SiteGenerator:
         lines = sammenligning.lines(self.corpus)
         return [Page(comparison_url(column).rstrip("/") + ".md", f"Kommuner sorteret efter {column.label.lower()}",
                      "kommuner_sorteret.html",
+                     description=f"De 98 kommuner side om side, sorteret efter {column.label.lower()}.",
                      context=dict(lines=sammenligning.sorted_lines(lines, column), columns=sammenligning.COLUMNS,
                                   current=column))
                 for column in sammenligning.COLUMNS[1:]]
@@ -308,9 +344,9 @@ class SiteGenerator:
         years = _by_year(split.recent)
         pages = [Page(
             f"kommuner/{kommune.slug}.md", kommune.name, "kommune.html",
-            description=f"Tidslinje for jobcentret i {kommune.name}: kritik, svar og løfter.",
+            description=_kommune_description(kommune, entries, promises),
             meta={"feed": feed, "feed_title": f"Jobcentertjek: {kommune.name}"} if feed else {},
-            context=dict(feed=feed, calendar=calendar_url(kommune.slug) if has_deadlines(promises) else None,
+            context=dict(calendar=calendar_url(kommune.slug) if has_deadlines(promises) else None,
                          kommune=kommune, entries=entries, years=years, full_years=newest_years(years),
                          locator=locator(kommune),
                          threads=[(self.corpus.thread_name(t), tidslinje.build(thread_window(t, t[-1].id), self.corpus))
@@ -321,6 +357,8 @@ class SiteGenerator:
                          **part(split.recent, with_overdue=bool(split.older))))]
         for year, items in split.older.items():
             pages.append(Page(f"kommuner/{kommune.slug}/{year}.md", f"{kommune.name}: {year}", "kommune_year.html",
+                              description=f"{kommune.name} i {year}: {count(len(items), 'sag', 'sager')} om "
+                                          "jobcentret, med løfter og svartider fra det år.",
                               context=dict(kommune=kommune, year=year, entries=items, archive=archive, **part(items))))
         return pages
 
@@ -331,7 +369,7 @@ class SiteGenerator:
         # The whole thread, a plan's own follow-ups included: they say whether the promise was kept.
         thread = self.corpus.threads[item.id]
         window = thread_window(thread, item.id)
-        return Page(f"sager/{item.id}.md", item.entry.title, "entry.html",
+        return Page(f"sager/{item.id}.md", item.entry.title, "entry.html", description=describe(item.entry.summary),
                     context=dict(item=item, thread=window, thread_length=len(thread),
                                  thread_name=self.corpus.thread_name(thread),
                                  timeline=tidslinje.build(window, self.corpus, current=item.id),
@@ -349,7 +387,9 @@ class SiteGenerator:
                                    description="Alle løfter fra kommunernes handleplaner, med status og frist.")
         for status, label, subset in filters:
             if status != "unchecked":
-                pages += self._promise_list(status_url(status), f"Løfter: {label}", subset, filters, current=status)
+                pages += self._promise_list(status_url(status), f"Løfter: {label}", subset, filters, current=status,
+                                            description=f"Løfter fra kommunernes handleplaner: »{label}«: "
+                                                        f"{count(len(subset), 'løfte', 'løfter')}.")
         due = self.corpus.due_for_check
         pages.append(Page(QUEUE_URL + "index.md", "Løfter, der skal efterprøves", "queue.html",
                           description="Løfter uden endelig status, som ingen har efterprøvet i over et år: "
@@ -368,6 +408,7 @@ class SiteGenerator:
                       context=dict(promises=split.recent, year=None, first_older_year=split.first_older_year,
                                    **common))]
         pages += [Page(f"{url}{year}.md", f"{title}, {year}", "promises.html",
+                       description=f"{title}: løfterne fra handleplaner i {year}, med status og frist.",
                        context=dict(promises=items, year=year, first_older_year=None, **common))
                   for year, items in split.older.items()]
         return pages
@@ -386,6 +427,7 @@ class SiteGenerator:
                       context=dict(groups=_by_kommune(split.recent), year=None, per_kommune=per_kommune,
                                    first_older_year=split.first_older_year, **common))]
         pages += [Page(f"{REPEATS_URL}{year}.md", f"Gentaget kritik, {year}", "repeats.html",
+                       description=f"Kritik fra {year}, der kom igen efter et løfte om at rette op på den.",
                        context=dict(groups=_by_kommune(items), year=year, per_kommune=None, first_older_year=None,
                                     **common))
                   for year, items in split.older.items()]
@@ -393,6 +435,8 @@ class SiteGenerator:
 
     def _tag_index(self) -> Page:
         return Page("emner/index.md", "Emner", "tags.html",
+                    description="Sagerne efter emne: sygedagpenge, fleksjob, førtidspension, ressourceforløb "
+                                "og flere.",
                     context=dict(by_tag=self.corpus.by_tag))
 
     def _tag_pages(self) -> list[Page]:
@@ -402,9 +446,11 @@ class SiteGenerator:
             split = split_by_year(self.corpus.by_tag[tag.name], _entry_year, TAG_PAGE_ENTRIES)
             archive = split.archive(url)
             pages.append(Page(url.rstrip("/") + ".md", f"Emne: {tag.name}", "tag.html",
+                              description=f"Emne: {tag.name}. {tag.description}",
                               context=dict(tag=tag, entries=split.recent, year=None, archive=archive,
                                            first_older_year=split.first_older_year)))
             pages += [Page(f"{url}{year}.md", f"Emne: {tag.name}, {year}", "tag.html",
+                           description=f"Sager fra {year} om emnet {tag.name}.",
                            context=dict(tag=tag, entries=items, year=year, archive=archive, first_older_year=None))
                       for year, items in split.older.items()]
         return pages
@@ -412,7 +458,19 @@ class SiteGenerator:
     def _corrections(self) -> Page:
         rows = sorted(((c, item) for item in self.corpus.entries for c in item.entry.corrections),
                       key=lambda row: (row[0].date.sort_key(), row[1].id), reverse=True)
-        return Page("rettelser.md", "Rettelser", "corrections.html", context=dict(rows=rows))
+        return Page("rettelser.md", "Rettelser", "corrections.html", context=dict(rows=rows),
+                    description="Hver rettelse af en sag på Jobcentertjek, med dato, nyeste først: vi retter fejl "
+                                "åbent.")
+
+
+def _kommune_description(kommune, entries: list, promises: list[TrackedPromise]) -> str:
+    if not entries:
+        return f"Jobcentret i {kommune.name}: der er endnu ingen sager. Kender du en rapport, et brev eller et løfte?"
+    years = sorted({item.entry.date.year for item in entries})
+    span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    place = "jobcentrene i hele landet" if kommune.is_national else f"jobcentret i {kommune.name}"
+    return (f"{count(len(entries), 'sag', 'sager')} om {place} fra {span}: kritik, svar og "
+            f"{count(len(promises), 'løfte', 'løfter')}, med status og frister.")
 
 
 def _entry_year(item) -> int:
