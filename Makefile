@@ -58,10 +58,12 @@ test: $(STAMP) chromium
 	@echo "Screenshots of the graphics: test-screenshots/"
 
 # After an intended change to what readers get: rewrite tests/golden/expected/ (the output of
-# the fixture in tests/golden/cases/) and commit it with the change; tests/test_golden.py checks it.
+# the fixture in tests/golden/cases/), the graphics and the pasted-text corpus (tests/render_corpus/),
+# and commit them with the change; tests/test_golden.py and tests/test_render_corpus.py check them.
 golden: $(STAMP)
 	$(BIN)/python tests/golden_outputs.py
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_graphics.py -k golden
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_render_corpus.py -k golden
 
 # The browser tests drive the system's Chromium (Debian's package), never a downloaded one.
 # GitHub's Ubuntu runners already have /usr/bin/chromium, so there this does nothing.

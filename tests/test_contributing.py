@@ -155,7 +155,7 @@ def test_guide_links_resolve():
 # --- issue forms, pull request template, site page -------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["ny-sag.yml", "rettelse.yml"])
+@pytest.mark.parametrize("name", ["ny-sag.yml", "efterproevning.yml", "rettelse.yml"])
 def test_issue_forms_follow_githubs_schema(name):
     data = form(name)
     assert data["name"] and data["description"] and data["body"]
@@ -174,10 +174,10 @@ def test_issue_forms_follow_githubs_schema(name):
     assert len(ids) == len(set(ids)) and len(labels) == len(set(labels))
 
 
-def test_new_case_form_asks_for_facts_and_sources():
-    required = {item["id"] for item in form("ny-sag.yml")["body"]
-                if item.get("validations", {}).get("required")}
-    assert {"type", "kommune", "date", "summary", "sources"} <= required
+def test_new_case_form_asks_for_facts_and_sources_in_each_part():
+    ids = field_ids("ny-sag.yml")
+    for part in ("report", "response", "plan", "update"):
+        assert {f"{part}-headline", f"{part}-date", f"{part}-summary", f"{part}-sources"} <= ids
 
 
 def test_issue_chooser_links_the_guide():
@@ -198,7 +198,7 @@ def test_bidrag_page_links_the_guide_and_the_forms(built_site):
     assert f"{REPO_URL}/blob/main/CONTRIBUTING.md#ny-sag-med-formularen" in targets
     assert "ny-sag-med-formularen" in {github_anchor(h) for h in re.findall(r"^#+ (.+)$", GUIDE, re.M)}
     forms = {parse_qs(urlsplit(t).query)["template"][0] for t in targets if t.startswith(f"{REPO_URL}/issues/new?")}
-    assert forms == {"ny-sag.yml", "rettelse.yml"}
+    assert forms == {"ny-sag.yml", "efterproevning.yml", "rettelse.yml"}
     assert all((FORMS / name).is_file() for name in forms)
 
 
@@ -248,23 +248,23 @@ def test_plan_page_links_a_follow_up_that_from_issue_accepts(built_site, tmp_pat
 
     plan_id = "2018-04-16-udvalget-beder-om-handleplan"
     query = _form_link((built_site / "sager" / plan_id / "index.html").read_text("utf-8"), "Tilføj en opfølgning")
-    assert query == {"type": ["Opfølgning"], "kommune": ["København"], "plan": [plan_id]}
-    assert "Opfølgning" in _options("type")
+    assert query == {"kommune": ["København"], "update-plan": [plan_id]}
     report = (built_site / "sager" / "2018-04-10-taskforce-foertidspension-fleksjob" / "index.html").read_text("utf-8")
     assert "Tilføj en opfølgning" not in [shown for _, shown in links(report)]
 
     fields = read_form(FORMS / "ny-sag.yml")
     answers = {key: value[0] for key, value in query.items()} | {
-        "headline": "Forslaget til handleplan er klar", "date": "juni 2018", "tags": ["handleplan"],
-        "summary": "Forvaltningen lagde forslaget frem.", "followed-promises": "handleplan", "status": "Holdt",
-        "sources": "https://www.kk.dk/x | Forslag til handleplan | Københavns Kommune | juni 2018",
+        "update-headline": "Forslaget til handleplan er klar", "update-date": "juni 2018", "tags": ["handleplan"],
+        "update-summary": "Forvaltningen lagde forslaget frem.", "update-promises": "handleplan",
+        "update-status": "Holdt",
+        "update-sources": "https://www.kk.dk/x | Forslag til handleplan | Københavns Kommune | juni 2018",
         "confirm": list(fields[-1].options)}
     event = {"issue": {"number": 1, "labels": [{"name": "ny sag"}], "body": render_body(fields, answers)}}
     shutil.copytree(REPO / "cases", tmp_path / "cases")
     monkeypatch.chdir(tmp_path)
-    result = from_issue(event, fields, Path("cases"))
-    assert result.path is not None, result.reply
-    update = yaml.safe_load(result.path.read_text("utf-8"))
+    result = from_issue(event, FORMS, Path("cases"))
+    [path] = result.paths
+    update = yaml.safe_load(path.read_text("utf-8"))
     assert (update["type"], update["kommune"], update["plan"]) == ("update", "koebenhavn", plan_id)
     assert update["changes"] == [{"promise": "handleplan", "status": "kept"}]
 

@@ -240,8 +240,8 @@ def test_the_queue_page_offers_both_forms_for_each_promise_and_is_linked(site):
     links = [a["href"] for tag, a in parse(page).elements if tag == "a" and "github.com" in a.get("href", "")]
     assert len(links) == 6
     found, nothing = (parse_qs(urlsplit(link).query) for link in links[:2])
-    assert found == {"template": [NEW_CASE_FORM], "kommune": ["Vejle"], "type": ["Opfølgning"], "plan": [PLAN_ID],
-                     "followed-promises": ["i-gang-for-sent"]}
+    assert found == {"template": [NEW_CASE_FORM], "kommune": ["Vejle"], "update-plan": [PLAN_ID],
+                     "update-promises": ["i-gang-for-sent"]}
     assert nothing == {"template": [CHECK_FORM], "plan": [PLAN_ID], "promise": ["i-gang-for-sent"]}
     for linking in (site / "index.html", site / "kommuner" / "vejle" / "index.html"):
         hrefs = [a.get("href", "") for tag, a in parse(linking).elements if tag == "a"]

@@ -90,6 +90,8 @@ JOB_PERMISSIONS = {
     ("efterproevning.yml", "queue"): {"issues": "write"},  # keeps the "Løfter, der skal efterprøves" issue
     ("arkiv.yml", "archive"): {"contents": "write", "pull-requests": "write"},  # pushes arkiv/kilder, one pull request
     ("ny-sag.yml", "reply"): {"contents": "read", "issues": "write"},  # answers the issue, nothing else
+    # On a maintainer's label only: pushes its own branch and opens the pull request; reads "#123" issues.
+    ("klar-til-pr.yml", "pull-request"): {"contents": "write", "pull-requests": "write", "issues": "read"},
     ("pages.yml", "deploy"): {"pages": "write", "id-token": "write"},
 }
 
@@ -395,35 +397,49 @@ def test_new_case_issues_are_answered_and_nothing_else_happens():
     assert triggers(NY_SAG) == {"issues": {"types": ["opened", "edited", "labeled"]}}
     data = load(NY_SAG)
     [(name, job)] = data["jobs"].items()
-    assert job["if"] == "contains(github.event.issue.labels.*.name, 'ny sag')"
+    assert job["if"] == ("contains(github.event.issue.labels.*.name, 'ny sag') || "
+                         "contains(github.event.issue.labels.*.name, 'efterprøvning')")
     assert data["concurrency"] == {"group": "ny-sag-${{ github.event.issue.number }}", "cancel-in-progress": True}
     commands = run_commands(NY_SAG)
     [make] = [c for c in commands if "jobcentertjek from-issue" in c]
     assert '.venv/bin/jobcentertjek from-issue "$GITHUB_EVENT_PATH"' in make
     assert commands.index("make .venv/.installed") < commands.index(make)
+    assert '--issues "$RUNNER_TEMP/issues"' in make
     text = NY_SAG.read_text("utf-8")
     for forbidden in ("git push", "gh pr", "pulls", "contents: write", "issue.body", "issue.title"):
         assert forbidden not in text, forbidden
-    # The token reaches only the step that posts the reply.
-    assert [s["name"] for s in job["steps"] if "GH_TOKEN" in s.get("env", {})] == ["Svar i issuet"]
+    # The token reaches only the steps that read the issues "#123" points at and post the reply.
+    assert [s["name"] for s in job["steps"] if "GH_TOKEN" in s.get("env", {})] == [
+        "Hent de issues, sagen henviser til", "Svar i issuet"]
 
 
 def _fake_gh(folder: Path) -> Path:
-    """A stand-in for the GitHub CLI: logs each call, answers a comment listing through real jq."""
+    """A stand-in for the GitHub CLI: logs each call (with the files it is given) and answers
+    from FAKE_* variables: comments and pull requests through real jq, issues by number, the
+    labeller's permission."""
     gh = folder / "gh"
     gh.write_text(textwrap.dedent(f"""\
         #!{sys.executable}
-        import json, os, subprocess, sys
+        import json, os, re, subprocess, sys
         args = sys.argv[1:]
         call = {{"args": args}}
-        if "--jq" in args:
-            comments = os.environ["FAKE_COMMENTS"]
-            out = subprocess.run(["jq", "-r", args[args.index("--jq") + 1]], input=comments,
+        issue = re.fullmatch(r"repos/[^/]+/[^/]+/issues/(\\d+)", args[1]) if args[:1] == ["api"] else None
+        if issue:
+            issues = json.loads(os.environ.get("FAKE_ISSUES", "{{}}"))
+            if issue.group(1) not in issues:
+                sys.exit("gh: Not Found (HTTP 404)")
+            print(json.dumps(issues[issue.group(1)]))
+        elif "--jq" in args:
+            answer = (os.environ.get("FAKE_PERMISSION", "{{}}") if args[1].endswith("/permission") else
+                      os.environ.get("FAKE_PRS", "[]") if args[:2] == ["pr", "list"] else os.environ["FAKE_COMMENTS"])
+            out = subprocess.run(["jq", "-r", args[args.index("--jq") + 1]], input=answer,
                                  capture_output=True, text=True, check=True).stdout
             print(out, end="")
-        body = [a for a in args if a.startswith("body=@")]
+        body = next((a.removeprefix("body=@") for a in args if a.startswith("body=@")), None)
+        if "--body-file" in args:
+            body = args[args.index("--body-file") + 1]
         if body:
-            call["body"] = open(body[0][len("body=@"):], encoding="utf-8").read()
+            call["body"] = open(body, encoding="utf-8").read()
         with open(os.environ["FAKE_LOG"], "a", encoding="utf-8") as log:
             log.write(json.dumps(call) + "\\n")
     """), encoding="utf-8")
@@ -431,35 +447,50 @@ def _fake_gh(folder: Path) -> Path:
     return gh
 
 
-def _run_steps(tmp_path: Path, event: dict, comments: list) -> tuple[list[dict], str]:
-    """Run the workflow's own scripts, as the runner would, on a copy of the repository."""
+def _checkout(tmp_path: Path) -> Path:
+    """A copy of the repository as a workflow's job has it after checkout and install."""
     work = tmp_path / "checkout"
-    shutil.copytree(REPO / "cases", work / "cases")
-    shutil.copytree(REPO / ".github", work / ".github")
+    for folder in ("cases", ".github", "scripts"):
+        shutil.copytree(REPO / folder, work / folder)
     (work / ".venv" / "bin").mkdir(parents=True)
     (work / ".venv" / "bin" / "jobcentertjek").symlink_to(BIN / "jobcentertjek")  # as `make .venv/.installed` leaves it
     (tmp_path / "runner").mkdir()
+    return work
+
+
+def _runner_env(tmp_path: Path, event: dict, **fakes) -> dict[str, str]:
+    """The runner's environment, with the stand-ins first on PATH and what they should answer."""
     (tmp_path / "event.json").write_text(json.dumps(event), encoding="utf-8")
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     _fake_gh(bin_dir)
-    env = {k: v for k, v in os.environ.items() if k not in ("GH_TOKEN", "GITHUB_TOKEN")} | {
+    return {k: v for k, v in os.environ.items() if k not in ("GH_TOKEN", "GITHUB_TOKEN")} | {
         "PATH": f"{bin_dir}:/usr/bin:/bin", "GITHUB_EVENT_PATH": str(tmp_path / "event.json"),
         "GITHUB_OUTPUT": str(tmp_path / "output"), "RUNNER_TEMP": str(tmp_path / "runner"),
         "GITHUB_REPOSITORY": "jobcentertjek/jobcentertjek", "FAKE_LOG": str(tmp_path / "gh.log"),
-        "FAKE_COMMENTS": json.dumps(comments), "GH_TOKEN": "not-a-token"}
+        "GH_TOKEN": "not-a-token", **{f"FAKE_{name.upper()}": json.dumps(value) for name, value in fakes.items()}}
+
+
+def _calls(tmp_path: Path) -> list[dict]:
+    log = tmp_path / "gh.log"
+    return [json.loads(line) for line in log.read_text("utf-8").splitlines()] if log.exists() else []
+
+
+def _run_steps(tmp_path: Path, event: dict, comments: list, issues: dict | None = None) -> tuple[list[dict], str]:
+    """Run the workflow's own scripts, as the runner would, on a copy of the repository."""
+    work = _checkout(tmp_path)
+    env = _runner_env(tmp_path, event, comments=comments, issues=issues or {})
     steps_by_name = {s["name"]: s for s in steps(NY_SAG)}
-    make = subprocess.run(["bash", "-e", "-c", steps_by_name["Lav sagen ud fra formularen"]["run"]],
-                          cwd=work, env=env, capture_output=True, text=True)
-    assert make.returncode == 0, make.stderr
+    for name in ("Hent de issues, sagen henviser til", "Lav sagen ud fra formularen"):
+        make = subprocess.run(["bash", "-e", "-c", steps_by_name[name]["run"]],
+                              cwd=work, env=env, capture_output=True, text=True)
+        assert make.returncode == 0, make.stderr
     output = (tmp_path / "output").read_text("utf-8")
     if "post=true" in output:
         post = subprocess.run(["bash", "-e", "-c", steps_by_name["Svar i issuet"]["run"]], cwd=work, env=env,
                               capture_output=True, text=True)
         assert post.returncode == 0, post.stderr
-    log = tmp_path / "gh.log"
-    calls = [json.loads(line) for line in log.read_text("utf-8").splitlines()] if log.exists() else []
-    return calls, output
+    return _calls(tmp_path), output
 
 
 def _issue(body: str, labels=("ny sag",)) -> dict:
@@ -485,3 +516,128 @@ def test_first_reply_is_posted_then_updated_in_place(tmp_path):
 def test_an_issue_that_is_not_a_new_case_gets_no_reply(tmp_path):
     calls, output = _run_steps(tmp_path, _issue("hej", labels=("rettelse",)), comments=[])
     assert calls == [] and "post=false" in output
+
+
+def _new_case(number: int, answers: dict, labels=("ny sag",)) -> dict:
+    """An issue made with the real "Ny sag" form, as the issues event and GitHub's API give it."""
+    from jobcentertjek.contribute.issueform import read_form, render_body
+
+    form = read_form(REPO / ".github" / "ISSUE_TEMPLATE" / "ny-sag.yml")
+    answers = {"kommune": "København", "tags": ["handleplan"], "confirm": list(form[-1].options)} | answers
+    return {"number": number, "state": "open", "labels": [{"name": n} for n in labels],
+            "body": render_body(form, answers)}
+
+
+PLAN = {"plan-headline": "Handleplan for jobcentret", "plan-date": "juni 2018", "plan-summary": "En plan.",
+        "plan-to": "2018-04-10-taskforce-foertidspension-fleksjob",
+        "plan-promises": "Færre sager pr. sagsbehandler | Beskæftigelses- og Integrationsudvalget, udvalg | december 2018",
+        "plan-sources": "https://www.kk.dk/plan | Handleplan | Københavns Kommune | juni 2018"}
+UPDATE = {"update-plan": "#40", "update-headline": "Sagstallet er nede", "update-date": "januar 2019",
+          "update-summary": "Status.", "update-promises": "1", "update-status": "Holdt",
+          "update-sources": "https://www.kk.dk/status | Status | Københavns Kommune | januar 2019"}
+
+
+def test_issues_the_case_points_at_are_fetched_for_the_reply(tmp_path):
+    """"#40" in the form: the workflow fetches issue 40 (through the gh stand-in) before from-issue answers."""
+    issue = _new_case(41, UPDATE)
+    calls, _ = _run_steps(tmp_path, {"action": "opened", "issue": issue}, comments=[],
+                          issues={"40": _new_case(40, PLAN)})
+    fetch, _, post = calls
+    assert fetch["args"] == ["api", "repos/jobcentertjek/jobcentertjek/issues/40"]
+    assert post["body"].startswith("<!-- jobcentertjek:ny-sag -->\n## Sagen er klar")
+    assert "- #40: `2018-06-handleplan-for-jobcentret`" in post["body"]
+
+
+# --- a pull request on a maintainer's word -----------------------------------------------------
+
+KLAR = WORKFLOW_DIR / "klar-til-pr.yml"
+
+
+def test_the_label_workflow_runs_only_on_the_label_with_least_privilege():
+    assert triggers(KLAR) == {"issues": {"types": ["labeled"]}}
+    data = load(KLAR)
+    [(name, job)] = data["jobs"].items()
+    assert job["if"] == ("github.event.label.name == 'klar til pr' && (contains(github.event.issue.labels.*.name, "
+                         "'ny sag') || contains(github.event.issue.labels.*.name, 'efterprøvning'))")
+    assert data["concurrency"]["cancel-in-progress"] is False
+    assert run_commands(KLAR) == ["make .venv/.installed", "scripts/klar-til-pr.sh"]
+    assert [s["name"] for s in job["steps"] if "GH_TOKEN" in s.get("env", {})] == ["Lav eller opdatér pull requesten"]
+    # No other job that an issue can start may write contents or pull requests.
+    writers = {(path.name, job_name) for path in WORKFLOWS if "issues" in triggers(path)
+               for job_name, other in load(path)["jobs"].items()
+               if {"contents", "pull-requests"} & {k for k, v in other["permissions"].items() if v == "write"}}
+    assert writers == {("klar-til-pr.yml", "pull-request")}
+
+
+def _fake_git(folder: Path) -> None:
+    """A stand-in for `git push` (logged, never sent); every other git command is the real one."""
+    git = folder / "git"
+    git.write_text(textwrap.dedent(f"""\
+        #!{sys.executable}
+        import json, os, sys
+        if sys.argv[1:2] == ["push"]:
+            with open(os.environ["FAKE_LOG"], "a", encoding="utf-8") as log:
+                log.write(json.dumps({{"git": sys.argv[1:]}}) + "\\n")
+        else:
+            os.execv({shutil.which("git")!r}, ["git", *sys.argv[1:]])
+    """), encoding="utf-8")
+    git.chmod(0o755)
+
+
+def _label(tmp_path: Path, issue: dict, *, permission="write", prs=(), issues=None) -> tuple[subprocess.CompletedProcess, Path]:
+    """Run the label workflow's script on a git checkout, with stand-ins for gh and git push."""
+    work = _checkout(tmp_path)
+    event = {"action": "labeled", "label": {"name": "klar til pr"}, "issue": issue, "sender": {"login": "redaktoer"},
+             "repository": {"full_name": "jobcentertjek/jobcentertjek", "default_branch": "main"}}
+    env = _runner_env(tmp_path, event, permission={"permission": permission}, prs=list(prs), issues=issues or {})
+    _fake_git(tmp_path / "bin")
+    for command in (["init", "--quiet", "--initial-branch", "main"], ["add", "-A"],
+                    ["-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "--quiet", "-m", "main"]):
+        subprocess.run(["git", *command], cwd=work, check=True, env=env)
+    result = subprocess.run(["bash", "-e", "-c", load(KLAR)["jobs"]["pull-request"]["steps"][-1]["run"]], cwd=work,
+                            env=env, capture_output=True, text=True)
+    return result, work
+
+
+def test_a_label_makes_a_pull_request_with_the_files(tmp_path):
+    result, work = _label(tmp_path, _new_case(40, PLAN))
+    assert result.returncode == 0, result.stdout + result.stderr
+    permission, auth, push, listing, create = _calls(tmp_path)
+    assert permission["args"][:2] == ["api", "repos/jobcentertjek/jobcentertjek/collaborators/redaktoer/permission"]
+    assert auth["args"] == ["auth", "setup-git"]
+    assert push == {"git": ["push", "--force", "origin", "HEAD:refs/heads/fra-issue-40"]}
+    assert listing["args"][:4] == ["pr", "list", "--head", "fra-issue-40"]
+    assert create["args"][:8] == ["pr", "create", "--base", "main", "--head", "fra-issue-40", "--title",
+                                  "Sag fra issue #40"]
+    assert "- `cases/koebenhavn/2018-06-handleplan-for-jobcentret.yaml`" in create["body"]
+    assert create["body"].rstrip().endswith("Closes #40")
+    committed = subprocess.run(["git", "show", "--name-status", "--format=%s", "fra-issue-40"], cwd=work,
+                               capture_output=True, text=True, check=True).stdout.split("\n")
+    assert committed[:3] == ["Sag fra issue #40", "", "A\tcases/koebenhavn/2018-06-handleplan-for-jobcentret.yaml"]
+
+
+def test_a_second_label_updates_the_open_pull_request(tmp_path):
+    result, _ = _label(tmp_path, _new_case(41, UPDATE), prs=[{"number": 7}], issues={"40": _new_case(40, PLAN)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    calls = _calls(tmp_path)
+    assert calls[1]["args"] == ["api", "repos/jobcentertjek/jobcentertjek/issues/40"]  # "#40" is read as data
+    edit = calls[-1]
+    assert edit["args"][:3] == ["pr", "edit", "7"]
+    assert "**Flet først pull requesten for:**" in edit["body"] and "- #40:" in edit["body"]
+
+
+@pytest.mark.parametrize("permission", ["read", "triage", "none"])
+def test_a_label_from_someone_without_write_access_does_nothing(tmp_path, permission):
+    result, _ = _label(tmp_path, _new_case(40, PLAN), permission=permission)
+    assert result.returncode == 1
+    assert f"redaktoer har ikke skriveadgang ({permission})" in result.stdout
+    assert [call["args"][:1] for call in _calls(tmp_path)] == [["api"]]  # the permission check, nothing else
+
+
+def test_a_label_on_an_issue_with_problems_does_nothing(tmp_path):
+    result, work = _label(tmp_path, _new_case(40, dict(PLAN, **{"plan-date": "sidste sommer"})))
+    assert result.returncode == 1
+    assert "Issue #40 kan ikke laves til filer (from-issue gav 1)" in result.stdout
+    assert [call.get("args", call.get("git"))[:1] for call in _calls(tmp_path)] == [["api"]]
+    assert subprocess.run(["git", "branch", "--list", "fra-issue-40"], cwd=work, capture_output=True,
+                          text=True).stdout == ""

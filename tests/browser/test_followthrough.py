@@ -76,8 +76,7 @@ def test_the_queue_opens_both_forms_for_the_most_urgent_promise(open_page):
     expect(first).to_contain_text("Sagen bliver forelagt rehabiliteringsteamet")  # deadline passed longest ago
     expect(first.get_by_role("link", name="Jeg har fundet, hvad der skete")).to_have_attribute(
         "href", "https://github.com/jobcentertjek/jobcentertjek/issues/new?template=ny-sag.yml&kommune=Br%C3%B8ndby"
-                "&type=Opf%C3%B8lgning&plan=2020-12-testsvar-med-loefte-i-broendby"
-                "&followed-promises=afgoerelse-foer-jul")
+                "&update-plan=2020-12-testsvar-med-loefte-i-broendby&update-promises=afgoerelse-foer-jul")
     expect(first.get_by_role("link", name="Jeg har ledt og intet fundet")).to_have_attribute(
         "href", "https://github.com/jobcentertjek/jobcentertjek/issues/new?template=efterproevning.yml"
                 "&plan=2020-12-testsvar-med-loefte-i-broendby&promise=afgoerelse-foer-jul")

@@ -2,14 +2,18 @@
 
 The validator refuses what cannot be published; these checks point at what a careful editor
 would question before publishing: a status its evidence cannot carry, an update that may lie
-before its plan, a source nobody can find again, a person without the role they are named in.
+before its plan, a source nobody can find again, a person without the role they are named in,
+an answer, plan or update linked to another kommune's entry.
 """
 
 from __future__ import annotations
 
 from ..entries.model import Plan, Update
 from ..entries.problems import Problem
+from ..entries.reference import kommuner
 from ..entries.validate import LoadedEntry
+
+NATIONAL = "hele-landet"  # an entry for the whole country may link and be linked from any kommune
 
 
 def audit(entries: list[LoadedEntry]) -> list[Problem]:
@@ -19,6 +23,7 @@ def audit(entries: list[LoadedEntry]) -> list[Problem]:
     for item in entries:
         problems += _unfindable_sources(item)
         problems += _people_without_role(item)
+        problems += _other_kommune(item, by_id)
         if isinstance(item.entry, Plan):
             problems += _plan_statuses(item)
         elif isinstance(item.entry, Update):
@@ -64,6 +69,24 @@ def _people_without_role(item: LoadedEntry) -> list[Problem]:
         for path, actor in _people(item.entry)
         if not actor.role
     ]
+
+
+def _other_kommune(item: LoadedEntry, by_id: dict[str, LoadedEntry]) -> list[Problem]:
+    """A response, plan or update in one kommune that links to an entry of another kommune."""
+    entry = item.entry
+    links = [(("responds_to", i), target) for i, target in enumerate(getattr(entry, "responds_to", []))]
+    if isinstance(entry, Update):
+        links.append((("plan",), entry.plan))
+    problems = []
+    for path, target in links:
+        other = by_id.get(target)
+        if other is None or NATIONAL in (entry.kommune, other.entry.kommune) or other.entry.kommune == entry.kommune:
+            continue
+        places = kommuner()
+        theirs, ours = (places[k].name if k in places else k for k in (other.entry.kommune, entry.kommune))
+        problems.append(_warning(item, path, f"{target!r} er en sag fra {theirs}, men denne sag hører til {ours}; "
+                                             f"er det den rigtige sag?"))
+    return problems
 
 
 def _predates(sources: list, plan) -> bool:

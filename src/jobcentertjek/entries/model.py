@@ -147,9 +147,9 @@ PlainText = Annotated[str, AfterValidator(_plain_text)]
 # Published Markdown (the open data) carries no raw HTML or script links; see render.publishable_markdown.
 Markdown = Annotated[str, AfterValidator(_markdown), PlainSerializer(publishable_markdown, when_used="json")]
 Url = Annotated[str, AfterValidator(_pattern(_URL, "skal være en fuld webadresse, der begynder med https:// eller http://"))]
-EntryId = Annotated[str, AfterValidator(_pattern(_ID, "skal være id'et (filnavnet uden .yaml) på en anden sag, fx 2018-04-10-taskforce-rapport"))]
+EntryId = Annotated[str, AfterValidator(_pattern(_ID, "skal være en anden sags id: dens filnavn uden .yaml, fx 2018-04-10-taskforce-foertidspension-fleksjob"))]
 FormerId = Annotated[str, AfterValidator(_pattern(_ID, "skal være sagens tidligere id (det gamle filnavn uden .yaml), fx 2018-04-10-taskforce-rapport"))]
-Slug = Annotated[str, AfterValidator(_pattern(_SLUG, "må kun indeholde små bogstaver a-z, tal og bindestreg, fx handleplan-2018"))]
+Slug = Annotated[str, AfterValidator(_pattern(_SLUG, "skrives med små bogstaver uden æ, ø og å og med bindestreg i stedet for mellemrum, fx rette-kritikpunkter"))]
 
 
 class _Strict(BaseModel):

@@ -372,7 +372,9 @@ def check_links(entries: list[LoadedEntry]) -> list[Problem]:
 
 
 def _no_such_entry(item: LoadedEntry, path: tuple, target: str, by_id: dict, owners: dict, nth: int) -> Problem:
-    hint = renamed_hint(target, owners) or _did_you_mean(target, by_id, nth=nth)
+    own = [i for i, other in by_id.items() if other.entry.kommune == item.entry.kommune]  # guessed from first
+    hint = (renamed_hint(target, owners) or _did_you_mean(target, own, nth=nth)
+            or _did_you_mean(target, by_id, nth=nth))
     return item.problem(path, f"der findes ingen sag med id'et {target!r}{hint}")
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
-from ..entries.model import TYPE_LABELS
 from ..entries.reference import kommuner
 
 NEW_CASE_FORM = "ny-sag.yml"
@@ -35,17 +34,16 @@ class Forms:
         return self.issue_form(ERROR_FORM, entry=item.id)
 
     def new_case(self, kommune, plan=None) -> str:
-        """The "Ny sag" form with the kommune (and, for a follow-up, type and plan) filled in."""
+        """The "Ny sag" form with the kommune (and, for a follow-up, the plan followed) filled in."""
         if plan is None:
             return self.issue_form(NEW_CASE_FORM, kommune=kommune.name)
-        return self.issue_form(NEW_CASE_FORM, kommune=kommune.name, type=TYPE_LABELS["update"], plan=plan.id)
+        return self.issue_form(NEW_CASE_FORM, kommune=kommune.name, **{"update-plan": plan.id})
 
     def found_outcome(self, promise) -> str:
         """"Jeg har fundet, hvad der skete": a follow-up of this one promise, its plan filled in."""
         plan = promise.plan
-        return self.issue_form(NEW_CASE_FORM, kommune=kommuner()[plan.entry.kommune].name, type=TYPE_LABELS["update"],
-                               plan=plan.id,
-                               **{"followed-promises": promise.promise.id})
+        return self.issue_form(NEW_CASE_FORM, kommune=kommuner()[plan.entry.kommune].name,
+                               **{"update-plan": plan.id, "update-promises": promise.promise.id})
 
     def found_nothing(self, promise) -> str:
         """"Jeg har ledt og intet fundet": a dated check of this promise."""
