@@ -17,11 +17,11 @@ from markupsafe import Markup
 
 from ..entries.corpus import Corpus, TrackedPromise
 from ..entries.dates import PartialDate, elapsed
-from ..entries.grammar import count, plural
-from ..entries.model import OVERDUE_LABEL, REPORT_KINDS, STATUS_LABELS, TYPE_LABELS, UNCHECKED_LABEL
+from ..entries.grammar import count, number, plural
+from ..entries.model import OVERDUE_LABEL, REPORT_KIND_PHRASES, STATUS_LABELS, TYPE_LABELS, UNCHECKED_LABEL
 from ..entries.reference import danish_slug, kommuner, regions, tags
 from ..entries.render import markdown_to_html
-from . import sammenligning, tidslinje
+from . import ordliste, sammenligning, tidslinje
 from .kort import locator, map_context
 from .years import split_by_year
 
@@ -61,6 +61,7 @@ class Page:
     context: dict = field(default_factory=dict)
     description: str | None = None
     meta: dict = field(default_factory=dict)  # extra front matter, e.g. the page's own feed
+    terms: bool = False  # the first use of each glossary word in the text links to the glossary
 
     @property
     def url(self) -> str:
@@ -173,7 +174,7 @@ def _number(value: float | int) -> str:
     """Danish number formatting: 1.667 and 0,5."""
     if isinstance(value, float) and not value.is_integer():
         return f"{value:,}".replace(",", "X").replace(".", ",").replace("X", ".")
-    return f"{int(value):,}".replace(",", ".")
+    return number(int(value))
 
 
 def _environment() -> Environment:
@@ -190,7 +191,7 @@ def _environment() -> Environment:
                        elapsed_since=lambda later, earlier: elapsed(earlier, later))
     env.globals.update(
         entry_url=entry_url, kommune_url=kommune_url, tag_url=tag_url, status_url=status_url,
-        STATUS_LABELS=STATUS_LABELS, TYPE_LABELS=TYPE_LABELS, REPORT_KINDS=REPORT_KINDS,
+        STATUS_LABELS=STATUS_LABELS, TYPE_LABELS=TYPE_LABELS, REPORT_KIND_PHRASES=REPORT_KIND_PHRASES,
         OVERDUE_LABEL=OVERDUE_LABEL, UNCHECKED_LABEL=UNCHECKED_LABEL, PROMISE_HEADING_LENGTH=PROMISE_HEADING_LENGTH, kommuner=kommuner(), tags=tags(),
         promise_anchor=promise_anchor, history_window=history_window,
         SITE_FEED_URL=SITE_FEED_URL, PROMISE_FEED_URL=PROMISE_FEED_URL, calendar_url=calendar_url,
@@ -232,7 +233,7 @@ class SiteGenerator:
     def pages(self) -> list[Page]:
         return [self._home(), self._kommune_index(), *self._comparison_pages(), *self._kommune_pages(),
                 *self._entry_pages(), *self._promise_pages(), *self._repeat_pages(), self._tag_index(),
-                *self._tag_pages(), self._corrections()]
+                *self._tag_pages(), self._corrections(), self._glossary()]
 
     def render(self, page: Page) -> str:
         """The page source: YAML front matter, then the HTML body from its template."""
@@ -241,6 +242,8 @@ class SiteGenerator:
         if page.description:
             meta["description"] = page.description
         body = self.env.get_template(page.template).render(page=page, page_url=page.url, **page.context)
+        if page.terms:
+            body = ordliste.link_terms(body, page.url, self.env)
         front_matter = yaml.dump(meta, Dumper=_FRONT_MATTER_DUMPER, allow_unicode=True, sort_keys=True)
         return "---\n" + front_matter + "---\n\n" + body
 
@@ -326,7 +329,7 @@ class SiteGenerator:
         # would make a long-followed plan's page the heaviest of the site.
         shown = [o for o in thread if not (o.entry.type == "update" and o.entry.plan == item.id)]
         window = thread_window(shown, item.id)
-        return Page(f"sager/{item.id}.md", item.entry.title, "entry.html",
+        return Page(f"sager/{item.id}.md", item.entry.title, "entry.html", terms=True,
                     context=dict(item=item, thread=window, thread_length=len(shown),
                                  timeline=tidslinje.build(window, self.corpus, current=item.id),
                                  followups=len(thread) - len(shown),
@@ -402,6 +405,10 @@ class SiteGenerator:
         rows = sorted(((c, item) for item in self.corpus.entries for c in item.entry.corrections),
                       key=lambda row: (row[0].date.sort_key(), row[1].id), reverse=True)
         return Page("rettelser.md", "Rettelser", "corrections.html", context=dict(rows=rows))
+
+    def _glossary(self) -> Page:
+        return Page("ordliste.md", "Ordliste", "ordliste.html", context=dict(terms=ordliste.terms()),
+                    description="Fagordene i sagerne forklaret: ressourceforløb, jobafklaring, fleksjob og flere.")
 
 
 def _entry_year(item) -> int:

@@ -17,6 +17,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..entries.dates import PartialDate, days_between
+from ..entries.grammar import count, number
 from ..entries.model import TYPE_LABELS
 
 WIDTH = 640
@@ -235,12 +236,12 @@ def build(rows: list, corpus, current: str | None = None, bands: int = MAX_BANDS
 
 def _summary(rows, gaps: list[Gap], promises) -> str:
     """The drawing in words, for its <desc>: what a screen reader user cannot see."""
-    count = sum(1 if not row.hidden else row.hidden for row in rows)
-    parts = [f"{count} sager"]
-    parts += [f"{gap.days} dage fra kritik til første svar" for gap in gaps]
+    shown = sum(1 if not row.hidden else row.hidden for row in rows)
+    parts = [count(shown, "sag", "sager")]
+    parts += [f"{count(gap.days, 'dag', 'dage')} fra kritik til første svar" for gap in gaps]
     overdue = sum(p.is_overdue for p in promises)
     if promises:
-        parts.append(f"{len(promises)} løfter, {overdue} over fristen")
+        parts.append(f"{count(len(promises), 'løfte', 'løfter')}, {number(overdue)} over fristen")
     return "; ".join(parts) + "."
 
 
