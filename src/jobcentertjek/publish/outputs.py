@@ -8,6 +8,7 @@ from pathlib import Path
 from ..entries.corpus import Corpus
 from ..outputs.deadlines_ics import calendar_files
 from ..outputs.feeds import feed_files
+from ..outputs import workbook
 from ..outputs.opendata import data_files
 from ..site.pages import SiteGenerator, SiteSettings
 
@@ -26,6 +27,7 @@ def render_outputs(corpus: Corpus, repo_url: str, site_url: str) -> Outputs:
     outputs.update(feed_files(corpus, site_url))
     outputs.update(calendar_files(corpus, site_url))
     outputs.update(data_files(corpus, site_url))
+    outputs[workbook.PATH] = workbook.workbook(corpus, site_url)
     return outputs
 
 
