@@ -43,6 +43,15 @@ def promise(**changes) -> dict:
             "promised_by": {"name": "Udvalget", "role": "Beskæftigelsesudvalget"}, "deadline": "2018-06", **changes}
 
 
+def replied_checks() -> list[dict]:
+    """Two checks half a year apart, the kommune asked and answering: what the method asks before a
+    promise may be "Brudt", "Gået i stå" or "Kan ikke efterprøves" (entries/method.py)."""
+    return [{"date": "2018-06-01", "searched": "Udvalgets referater", "found": "Intet om løftet."},
+            {"date": "2018-12-10", "searched": "Udvalgets referater og lokalavisen", "found": "Intet afgørende.",
+             "asked": {"date": "2018-11-01", "how": "E-mail til forvaltningen", "answer": "Det er ikke opgjort.",
+                       "answer_date": "2018-11-20"}}]
+
+
 def update(plan_id: str, changes: list[dict], **fields) -> dict:
     entry = {
         "type": "update", "title": "Planen er vedtaget", "date": "2018-12-06", "kommune": "koebenhavn",

@@ -15,7 +15,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from conftest import build_fixture_site, write_cases
-from helpers import dump, plan, promise, report, update
+from helpers import dump, plan, promise, replied_checks, report, update
 from test_site import Elements, parse, text_of
 
 from jobcentertjek.contribute import hints
@@ -32,7 +32,8 @@ SECOND = "2020-01-kritik-igen-igen"
 NOTE = "Rapporten peger igen på for mange sager pr. sagsbehandler."
 FILES = {
     f"koebenhavn/{PLAN}.yaml": dump(plan([
-        promise(id="faerre-sager", text="Hver sagsbehandler får højst 45 sager.", deadline="2017-01"),
+        promise(id="faerre-sager", text="Hver sagsbehandler får højst 45 sager.", deadline="2017-01",
+                checks=replied_checks()),
         promise(id="handleplan")], date="2016-05-01", tags=["handleplan", "sagsbehandling"])),
     "koebenhavn/2017-03-01-status.yaml": dump(update(PLAN, [{"promise": "faerre-sager", "status": "in-progress"}],
                                                      date="2017-03-01", title="Arbejdet er i gang")),

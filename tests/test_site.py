@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, build_fixture_site
-from helpers import SOURCE, dump, plan, promise, report, response, search_fragments, update
+from helpers import SOURCE, dump, plan, promise, replied_checks, report, response, search_fragments, update
 
 from jobcentertjek.entries.corpus import Corpus
 from jobcentertjek.entries.reference import kommuner, tags
@@ -272,7 +272,7 @@ def test_a_long_thread_lists_its_ends_and_the_nearest_entries_and_can_be_walked(
 def test_a_long_history_shows_the_plans_own_step_and_the_latest_three(tmp_path):
     days = [f"2019-0{month}-01" for month in range(1, 7)]
     files = {"koebenhavn/2018-05-01-handleplan.yaml": dump(plan([promise(
-        status="in-progress", status_note="Planen er vedtaget.", sources=[dict(SOURCE)])]))}
+        status="in-progress", status_note="Planen er vedtaget.", sources=[dict(SOURCE)], checks=replied_checks())]))}
     for n, day in enumerate(days, start=1):
         files[f"koebenhavn/{day}-status.yaml"] = dump(update("2018-05-01-handleplan", [
             {"promise": "handleplan", "status": "stalled" if n % 2 else "in-progress", "note": f"Status {n}."}],

@@ -1,5 +1,5 @@
 """What the record can say beyond a plan's promises: a response that also promises, an action
-already done when it was announced, and a dated search for a promise's outcome ("checked").
+already done when it was announced, and the dated searches for a promise's outcome ("checks").
 
 One small Helsingør record, built once with the real mkdocs.yml, carries all three through
 the validator, the pages, the tracker (with and without JavaScript), the feeds and the open
@@ -31,6 +31,7 @@ RESPONSE_ID = "2019-07-05-jobcenterchef-stopper-ordningen"
 PLAN_ID = "2019-08-handleplan-for-sygedagpenge"
 CHIEF = {"name": "En Jobcenterchef", "role": "Jobcenterchef i Helsingør"}
 ARTICLE = {**SOURCE, "date": "2019-07-05", "title": "Chef stopper belønning"}
+CHECK = {"date": "2026-11", "searched": "Referater og lokale medier", "found": "Intet fundet."}
 
 
 def _files() -> dict[str, str]:
@@ -45,7 +46,7 @@ def _files() -> dict[str, str]:
                         sources=[dict(ARTICLE)]),
                 promise(id="gennemgaa-sager", text="Jobcentret gennemgår de sager, der blev lukket.",
                         promised_by=dict(CHIEF), deadline=None,
-                        checked={"date": "2026-11", "note": "intet fundet i referater og lokale medier"}),
+                        checks=[CHECK]),
             ])),
         f"helsingoer/{PLAN_ID}.yaml": dump(plan(
             [promise(id="kortere-ventetid", text="Ventetiden bliver kortere.", deadline=None)],
@@ -127,7 +128,7 @@ def test_an_update_may_follow_a_response_with_promises_but_not_one_without(tmp_p
 
 def test_a_check_is_shown_with_its_own_date_under_the_promise(site):
     page = site / "sager" / RESPONSE_ID / "index.html"
-    assert "Sidst efterprøvet november 2026: intet fundet i referater og lokale medier" in words(page)
+    assert "Efterprøvet november 2026: Intet fundet. Der er ledt i: Referater og lokale medier" in words(page)
     tracker = text_of(site / "loefter" / "index.html")
     assert "Efterprøvet november 2026" in tracker
 
@@ -169,7 +170,8 @@ def test_the_promise_feed_carries_the_response_and_the_check(site):
     assert "Svar med løfter, Helsingør: Jobcenterchef kalder belønningen en fejl" in titles
     check = feed.entries[0]
     assert check.published_parsed[:3] == (2026, 11, 1)
-    assert "Sidst efterprøvet november 2026: intet fundet i referater og lokale medier" in check.description
+    assert "Efterprøvet november 2026: Intet fundet." in check.description
+    assert "Der er ledt i: Referater og lokale medier" in check.description
     assert check.link.endswith(f"sager/{RESPONSE_ID}/#loefte-gennemgaa-sager")
 
 
@@ -177,36 +179,32 @@ def test_the_open_data_has_the_check_and_the_responses_promises(site):
     rows = {row["promise_id"]: row for row in csv.DictReader(io.StringIO(
         (site / "data" / "promises.csv").read_text("utf-8")))}
     assert rows["gennemgaa-sager"]["plan_id"] == RESPONSE_ID
-    assert (rows["gennemgaa-sager"]["checked_date"], rows["gennemgaa-sager"]["checked_note"],
-            rows["gennemgaa-sager"]["unchecked_for_a_year"]) == ("2026-11", "intet fundet i referater og lokale medier", "nej")
-    assert (rows["kortere-ventetid"]["checked_date"], rows["kortere-ventetid"]["unchecked_for_a_year"]) == ("", "ja")
+    assert ([rows["gennemgaa-sager"][column] for column in ("check_count", "last_check_date", "last_check_searched",
+                                                             "last_check_found", "unchecked_for_a_year")]
+            == ["1", "2026-11", "Referater og lokale medier", "Intet fundet.", "nej"])
+    assert (rows["kortere-ventetid"]["last_check_date"], rows["kortere-ventetid"]["unchecked_for_a_year"]) == ("", "ja")
     entries = {e["id"]: e for e in json.loads((site / "data" / "entries.json").read_text("utf-8"))["entries"]}
-    assert entries[RESPONSE_ID]["promises"][1]["checked"] == {
-        "date": "2026-11", "note": "intet fundet i referater og lokale medier", "sources": []}
+    assert entries[RESPONSE_ID]["promises"][1]["checks"] == [{**CHECK, "sources": [], "asked": None}]
     entry_rows = {row["id"]: row for row in csv.DictReader(io.StringIO(
         (site / "data" / "entries.csv").read_text("utf-8")))}
     assert entry_rows[RESPONSE_ID]["promise_count"] == "2" and entry_rows[REPORT_ID]["promise_count"] == ""
 
 
-def test_the_schema_describes_checked_and_a_responses_promises():
+def test_the_schema_describes_checks_and_a_responses_promises():
     defs = json_schema()["$defs"]
-    assert "checked" in defs["Promise"]["properties"] and set(defs["Check"]["required"]) == {"date", "note"}
+    assert defs["Promise"]["properties"]["checks"]["type"] == "array" and "checked" not in defs["Promise"]["properties"]
+    assert set(defs["Check"]["required"]) == {"date", "searched", "found"} and set(defs["Asked"]["required"]) == {"date"}
     assert "promises" in defs["Response"]["properties"] and "promises" not in defs["Response"].get("required", [])
     committed = json.loads((Path(__file__).parents[1] / "schema" / "entry.schema.json").read_text("utf-8"))
     assert committed["$defs"]["Check"] == defs["Check"]
 
 
-def test_a_check_cannot_predate_its_promise(tmp_path):
-    entry = plan([promise(checked={"date": "2018-04", "note": "intet fundet"})])
+def test_a_check_needs_what_was_searched_and_what_was_found(tmp_path):
+    entry = plan([promise(checks=[{"date": "2019-04"}])])
     _, problems = check_paths([write_cases(tmp_path, {"koebenhavn/2018-05-01-handleplan.yaml": dump(entry)})])
-    assert [(p.field, p.message) for p in problems] == [
-        ("promises[0].checked.date", "efterprøvningen 2018-04 ligger før løftets dato 2018-05-01")]
-
-
-def test_a_check_needs_a_note_saying_what_was_found(tmp_path):
-    entry = plan([promise(checked={"date": "2019-04"})])
-    _, problems = check_paths([write_cases(tmp_path, {"koebenhavn/2018-05-01-handleplan.yaml": dump(entry)})])
-    assert [(p.field, p.message) for p in problems] == [("promises[0].checked.note", "feltet mangler; det skal udfyldes")]
+    assert sorted((p.field, p.message) for p in problems) == [
+        ("promises[0].checks[0].found", "feltet mangler; det skal udfyldes"),
+        ("promises[0].checks[0].searched", "feltet mangler; det skal udfyldes")]
 
 
 def test_a_reports_header_sets_its_kind_apart_from_its_date(site):

@@ -75,16 +75,16 @@ def test_a_response_with_the_guides_promises_block_is_valid_and_tracked(tmp_path
     assert response.stem in [first.id for _, first, _ in corpus.response_days("koebenhavn") if first]
 
 
-def test_the_guides_checked_example_is_a_valid_check():
-    block = _block_starting("checked:")
-    check = Check.model_validate(yaml.load(block, yamlload.LOADERS["python"])["checked"])
-    assert str(check.date) == "2026-12" and check.note.startswith("intet fundet")
+def test_the_guides_checks_example_is_a_valid_check_history():
+    block = _block_starting("checks:")
+    [check] = [Check.model_validate(c) for c in yaml.load(block, yamlload.LOADERS["python"])["checks"]]
+    assert str(check.date) == "2026-12-07" and check.found.startswith("intet")
 
 
 @pytest.mark.parametrize("rule", [
     "Omdøb gerne filen, indtil sagen er udgivet", "flettet ind", "`--slug", "`--id", "`jobcentertjek --help`",
     "Et svar, der også lover noget, er én sag", "allerede var gjort, da det blev meddelt", "`status: kept`",
-    "Sidst efterprøvet december 2026", UNCHECKED_LABEL, "Hvornår bliver \"Ikke vurderet\" til \"Kan ikke efterprøves\"?",
+    "Efterprøvet 7. december 2026", "Hvornår bliver et løfte \"Kan ikke efterprøves\"?",
     "Hvem er `publisher`, når historien stod i flere medier?",
 ])
 def test_the_guide_says_it_where_a_contributor_looks(rule):
@@ -94,7 +94,7 @@ def test_the_guide_says_it_where_a_contributor_looks(rule):
 def test_the_method_page_says_when_a_promise_becomes_unverifiable():
     method = (REPO / "docs" / "metode.md").read_text("utf-8")
     assert re.search(r"»Kan ikke\s+efterprøves«, når", method)
-    assert "Sidst efterprøvet" in method and "Hvem der udgav kritikken" in method
+    assert "Efterprøvet 7. december 2026" in method and "Hvem der udgav kritikken" in method
 
 
 def test_the_guide_says_how_promises_and_counts_appear():

@@ -19,14 +19,24 @@ from pathlib import Path
 import yaml
 
 from ..entries.dates import PartialDate
-from ..entries.model import REPORT_KINDS
+from ..entries.method import status_problems
+from ..entries.model import REPORT_KINDS, Promise
 from ..entries.reference import danish_slug, kommuner, tags
 
 FIRST_DAY = dt.date(2010, 1, 1)
 LAST_DAY = dt.date(2025, 12, 31)
 LATEST_DEADLINE = dt.date(2026, 6, 30)  # entry dates may not lie in the future; deadlines neither
 TYPE_WEIGHTS = {"report": 45, "response": 25, "plan": 15, "update": 15}
-PROGRESS = {  # the statuses an update may move a promise to, from its current status
+# Promises of plans from before this day carry a history of two checks, the newest with the kommune's
+# answer: what the method asks before "Brudt", "Gået i stå" or "Kan ikke efterprøves" (entries/method.py).
+CHECKED_BEFORE = dt.date(2025, 1, 1)
+CHECKS = [
+    {"date": "2025-02-03", "searched": "Udvalgets referater og kommunens nyheder", "found": "Intet om løftet."},
+    {"date": "2025-10-06", "searched": "Udvalgets referater, kommunens nyheder og lokalavisen",
+     "found": "Intet afgørende.", "asked": {"date": "2025-09-15", "how": "E-mail til forvaltningen",
+                                           "answer": "Forvaltningen har ikke opgjort det.", "answer_date": "2025-09-30"}},
+]
+PROGRESS = {  # the statuses an update may move a promise to, from its current status (if the method allows)
     "not-assessed": ["in-progress", "stalled", "kept", "unverifiable"],
     "in-progress": ["kept", "partly-kept", "stalled", "broken", "in-progress"],
     "stalled": ["in-progress", "broken", "partly-kept"],
@@ -135,7 +145,8 @@ class _Kommune:
     name: str
     reports: list[str] = field(default_factory=list)
     answered: set[str] = field(default_factory=set)
-    plans: list[tuple[str, dict]] = field(default_factory=list)  # (plan id, {promise id: (status, deadline)})
+    plans: list[tuple[str, dict]] = field(default_factory=list)  # (plan id, {promise id: status})
+    allowed: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # the statuses the method allows
     promises: list[tuple[str, str, str, str, str]] = field(default_factory=list)  # plan id, date, id, measure, topic
 
 
@@ -323,6 +334,12 @@ class _Writer:
         entry["sources"] = [self.source(date, title, f"{kommune.name} Kommune")]
         plan_id = self.write(kommune, entry)
         kommune.plans.append((plan_id, state))
+        plan_date = PartialDate.parse(date)
+        for promise in promises:
+            model = Promise.model_validate(promise)
+            kommune.allowed[(plan_id, promise["id"])] = {
+                status for status in ("stalled", "broken", "unverifiable")
+                if not status_problems(status, model, plan_date, LAST_DAY)}
         kommune.promises += [(plan_id, date, p["id"], measure, topic) for p, measure in zip(promises, measures)]
 
     def promise(self, measure: str, day: dt.date, promised_by: dict, date: str, title: str) -> dict:
@@ -333,6 +350,9 @@ class _Writer:
             deadline = min(day + dt.timedelta(days=r.randint(90, 900)), LATEST_DEADLINE)
             promise["deadline"] = f"{deadline.year:04d}-{deadline.month:02d}" if r.random() < 0.5 else deadline.isoformat()
         promise["status"] = "not-assessed"
+        if day < CHECKED_BEFORE:
+            promise["checks"] = [{**check, **({"asked": dict(check["asked"])} if "asked" in check else {})}
+                                 for check in CHECKS]  # copies: no YAML aliases
         if r.random() < 0.2:
             promise["status"] = "in-progress"
             promise["status_note"] = f"{r.choice(OUTCOMES)}."
@@ -345,7 +365,10 @@ class _Writer:
         open_promises = [pid for pid, status in state.items() if status in PROGRESS] or list(state)
         changes = []
         for pid in r.sample(open_promises, min(len(open_promises), r.randint(1, 2))):
-            status = r.choice(PROGRESS.get(state[pid], ["kept", "broken"]))
+            allowed = kommune.allowed[(plan_id, pid)]
+            choices = [s for s in PROGRESS.get(state[pid], ["kept", "broken"])
+                       if s in allowed or s not in ("stalled", "broken", "unverifiable")]
+            status = r.choice(choices or ["in-progress"])
             state[pid] = status
             changes.append({"promise": pid, "status": status, "note": f"{r.choice(OUTCOMES)}. {r.choice(FILLERS)}"})
         date = self.written_date(day)

@@ -9,12 +9,11 @@ from functools import cached_property
 from pathlib import Path
 
 from .dates import PartialDate, days_between, today
-from .model import FINAL_STATUSES, STATUS_LABELS, Promise, Report, Source, Update
+from .method import UNCHECKED_AFTER_DAYS
+from .model import FINAL_STATUSES, STATUS_LABELS, Check, Promise, Report, Source, Update
 from .problems import ValidationFailed
 from .reference import tags
 from .validate import LoadedEntry, check_paths
-
-UNCHECKED_AFTER_DAYS = 365
 
 
 @dataclass(frozen=True)
@@ -62,11 +61,16 @@ class TrackedPromise:
         return self.overdue_days is not None
 
     @property
+    def last_check(self) -> Check | None:
+        """The newest dated search for the outcome, if any."""
+        checks = self.promise.checks_newest_first()
+        return checks[0] if checks else None
+
+    @property
     def last_looked(self) -> PartialDate:
         """When someone last looked for the outcome: a dated check, or the latest status step."""
-        checked = self.promise.checked
-        latest = self.history[-1].date
-        return checked.date if checked and checked.date.last_day >= latest.last_day else latest
+        latest, check = self.history[-1].date, self.last_check
+        return check.date if check and check.date.last_day >= latest.last_day else latest
 
     @property
     def is_unchecked(self) -> bool:

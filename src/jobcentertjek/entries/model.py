@@ -180,12 +180,23 @@ class Correction(_Strict):
     text: PlainText
 
 
-class Check(_Strict):
-    """The latest search for evidence of a promise's outcome, dated, whatever it found."""
+class Asked(_Strict):
+    """The kommune was asked what became of a promise: when, how, and what it answered, if it did."""
 
-    date: Date
-    note: PlainText = Field(description="What was searched and found, e.g. 'intet fundet i referater og medier'.")
+    date: Date = Field(description="When the kommune was asked.")
+    how: PlainText | None = Field(None, description="How it was asked, e.g. 'e-mail til jobcentrets ledelse'.")
+    answer: PlainText | None = Field(None, description="What the kommune answered; left out while it has not answered.")
+    answer_date: Date | None = Field(None, description="When the kommune answered.")
+
+
+class Check(_Strict):
+    """One dated search for evidence of a promise's outcome, whatever it found."""
+
+    date: Date = Field(description="The day the search was made.")
+    searched: PlainText = Field(description="Where was looked, e.g. 'udvalgets referater 2019-2020 og lokalavisen'.")
+    found: PlainText = Field(description="What was found; 'intet' is a result too.")
     sources: list[Source] = Field(default_factory=list, description="What the search found, if anything.")
+    asked: Asked | None = Field(None, description="Whether and when the kommune was asked, and its answer.")
 
 
 class Promise(_Strict):
@@ -196,7 +207,11 @@ class Promise(_Strict):
     status: Status = "not-assessed"
     status_note: Markdown | None = None
     sources: list[Source] = Field(default_factory=list, description="Required unless status is not-assessed.")
-    checked: Check | None = Field(None, description="The latest dated search for evidence of the outcome.")
+    checks: list[Check] = Field(default_factory=list, description="Every dated search for evidence of the outcome, "
+                                                                  "in any order; the site shows the newest first.")
+
+    def checks_newest_first(self) -> list[Check]:
+        return sorted(self.checks, key=lambda check: check.date.sort_key(), reverse=True)
 
 
 class StatusChange(_Strict):

@@ -18,10 +18,12 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from . import privacy
-from .dates import PartialDate
+from .dates import PartialDate, today
+from .method import status_problems
 from .model import (
     MODELS,
     Actor,
+    Asked,
     Check,
     Correction,
     Entry,
@@ -58,7 +60,7 @@ class LoadedEntry:
 
 _ALL_FIELDS = {
     name
-    for model in (*MODELS.values(), Actor, Check, Correction, Figure, Promise, Repeat, Source, StatusChange)
+    for model in (*MODELS.values(), Actor, Asked, Check, Correction, Figure, Promise, Repeat, Source, StatusChange)
     for name in model.model_fields
 }
 MAX_GUESSES = 20
@@ -262,8 +264,17 @@ def _did_you_mean(text: str, choices, otherwise: str = "", nth: int = 0) -> str:
     return f"; mente du {guess[0]!r}?" if guess else otherwise
 
 
+# Fields that were renamed: the old name gets the new one and how to write it, not a guess.
+_RENAMED = {
+    "checked": "feltet hedder nu checks og er en liste af efterprøvninger: skriv 'checks:' og under det "
+               "'- date: …', 'searched: …' (hvor du ledte) og 'found: …' (hvad du fandt); se README",
+}
+
+
 def _message(error: dict, path: tuple, nth: int) -> str:
     kind = error["type"]
+    if kind == "extra_forbidden" and path[-1] in _RENAMED:
+        return _RENAMED[path[-1]]
     if kind == "extra_forbidden":
         hint = _did_you_mean(str(path[-1]), _ALL_FIELDS, "; slet det, eller se README for de tilladte felter", nth)
         return f"ukendt felt {path[-1]!r}{hint}"
@@ -318,9 +329,22 @@ def _check_promises(item: LoadedEntry) -> list[Problem]:
         if promise.deadline and promise.deadline.last_day < plan.date.first_day:
             problems.append(item.problem(("promises", i, "deadline"),
                                          f"fristen {promise.deadline} ligger før planens dato {plan.date}"))
-        if promise.checked and promise.checked.date.last_day < plan.date.first_day:
-            problems.append(item.problem(("promises", i, "checked", "date"),
-                                         f"efterprøvningen {promise.checked.date} ligger før løftets dato {plan.date}"))
+        dates = set()
+        for j, check in enumerate(promise.checks):
+            at = ("promises", i, "checks", j)
+            if str(check.date) in dates:
+                problems.append(item.problem((*at, "date"), f"løftet har allerede en efterprøvning dateret "
+                                                            f"{check.date}; skriv dem sammen i én"))
+            dates.add(str(check.date))
+            if check.date.last_day < plan.date.first_day:
+                problems.append(item.problem((*at, "date"),
+                                             f"efterprøvningen {check.date} ligger før løftets dato {plan.date}"))
+            asked = check.asked
+            if asked and asked.answer_date and asked.answer_date.last_day < asked.date.first_day:
+                problems.append(item.problem((*at, "asked", "answer_date"),
+                                             f"svaret {asked.answer_date} ligger før spørgsmålet {asked.date}"))
+        problems += [item.problem(("promises", i, "status"), message)
+                     for message in status_problems(promise.status, promise, plan.date, today())]
     return problems
 
 
@@ -363,8 +387,13 @@ def _check_update(item: LoadedEntry, by_id: dict) -> list[Problem]:
     plan = by_id[update.plan].entry
     if not getattr(plan, "promises", None):  # reports and updates have none
         return [_not_promising(item, ("plan",), update.plan)]
+    promises = {p.id: p for p in plan.promises}
     for i, change in enumerate(update.changes):
-        problems += _unknown_promise(item, ("changes", i, "promise"), update.plan, plan, change.promise)
+        if unknown := _unknown_promise(item, ("changes", i, "promise"), update.plan, plan, change.promise):
+            problems += unknown
+            continue
+        problems += [item.problem(("changes", i, "status"), message)
+                     for message in status_problems(change.status, promises[change.promise], plan.date, today())]
     return problems
 
 

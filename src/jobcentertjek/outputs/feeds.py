@@ -15,7 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..entries.corpus import Corpus, TrackedPromise
 from ..entries.dates import PartialDate
-from ..entries.model import STATUS_LABELS, TYPE_LABELS, Update
+from ..entries.model import STATUS_LABELS, TYPE_LABELS, Check, Update
 from ..entries.reference import kommuner
 from ..entries.render import markdown_to_html
 from ..entries.validate import LoadedEntry
@@ -158,7 +158,7 @@ class PromiseItems:
         """Plans, responses that promise, updates and dated checks, newest first."""
         items = [self._item(item) for item in self.corpus.entries
                  if isinstance(item.entry, Update) or getattr(item.entry, "promises", None)]
-        items += [self._check_item(p) for p in self.corpus.promises if p.promise.checked]
+        items += [self._check_item(p, check) for p in self.corpus.promises for check in p.promise.checks]
         return sorted(items, key=lambda item: item.date.sort_key(), reverse=True)  # stable: entries keep their order
 
     def _item(self, item: LoadedEntry) -> FeedItem:
@@ -174,15 +174,15 @@ class PromiseItems:
         return FeedItem(guid=item.id, title=title, link=entry_url(item.id), date=entry.date,
                         categories=(TYPE_LABELS[entry.type], name), html=html)
 
-    def _check_item(self, tracked: TrackedPromise) -> FeedItem:
+    def _check_item(self, tracked: TrackedPromise, check: Check) -> FeedItem:
         """A dated search for a promise's outcome, whatever it found: "we looked" is news too."""
-        checked, plan = tracked.promise.checked, tracked.plan.entry
+        plan = tracked.plan.entry
         name = kommuner()[plan.kommune].name
         html = self.env.get_template("feed_promises.html").render(
-            summary=f"Sidst efterprøvet {checked.date.danish()}: {checked.note}",
+            summary=f"Efterprøvet {check.date.danish()}: {check.found}\n\nDer er ledt i: {check.searched}",
             rows=[self._row(tracked, tracked.status)])
-        return FeedItem(guid=f"{tracked.key}@efterproevet-{checked.date}", title=f"Efterprøvet, {name}: {plan.title}",
-                        link=entry_url(tracked.plan.id) + "#" + promise_anchor(tracked), date=checked.date,
+        return FeedItem(guid=f"{tracked.key}@efterproevet-{check.date}", title=f"Efterprøvet, {name}: {plan.title}",
+                        link=entry_url(tracked.plan.id) + "#" + promise_anchor(tracked), date=check.date,
                         categories=("Efterprøvning", name), html=html)
 
     def _change_row(self, update_id: str, plan_id: str, promise_id: str, status: str) -> dict:

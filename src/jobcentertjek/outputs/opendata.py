@@ -33,7 +33,8 @@ ENTRY_COLUMNS = ["id", "url", "type", "date", "kommune", "kommune_name", "title"
                  "report_kind", "publisher", "responds_to", "plan", "promise_count", "source_urls"]
 PROMISE_COLUMNS = ["plan_id", "promise_id", "url", "kommune", "kommune_name", "text", "promised_by",
                    "deadline", "status", "status_label", "status_date", "overdue_days", "plan_title",
-                   "checked_date", "checked_note", "unchecked_for_a_year"]
+                   "check_count", "last_check_date", "last_check_searched", "last_check_found",
+                   "unchecked_for_a_year"]
 REPEAT_COLUMNS = ["report_id", "report_url", "report_kommune", "report_date", "plan_id", "promise_id", "promise_url",
                   "kommune", "promise_date", "status_at_report", "status_today", "note"]
 LIST_SEPARATOR = "; "
@@ -82,7 +83,8 @@ def promise_row(promise: TrackedPromise, site_url: str) -> list:
         str(promise.promise.deadline) if promise.promise.deadline else "",
         promise.status, promise.status_label, str(promise.history[-1].date),
         promise.overdue_days if promise.is_overdue else "", plan.entry.title,
-        *((str(checked.date), checked.note) if (checked := promise.promise.checked) else ("", "")),
+        len(promise.promise.checks),
+        *((str(last.date), last.searched, last.found) if (last := promise.last_check) else ("", "", "")),
         "ja" if promise.is_unchecked else "nej",
     ]
 
