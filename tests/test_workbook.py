@@ -89,11 +89,11 @@ def test_a_promise_gives_the_reason_for_its_status_and_how_late_it_is(tmp_path):
         "koebenhavn/2018-05-01-plan.yaml": dump(plan([promise(id="a", deadline="2018-06-30"),
                                                       promise(id="b", text="Noget andet.", deadline="2018-12")])),
         "koebenhavn/2018-10-01-status.yaml": dump(update("2018-05-01-plan", [
-            {"promise": "a", "status": "stalled", "note": "Udvalget *udsatte* sagen på mødet i september."},
+            {"promise": "a", "status": "in-progress", "note": "Udvalget *udsatte* sagen på mødet i september."},
             {"promise": "b", "status": "kept", "note": "Vedtaget."}], date="2018-10-01")),
     }
     rows = {row["Løftets id"]: row for row in sheets(workbook(_corpus(tmp_path, files), SITE_URL))["Løfter"]}
-    assert rows["a"]["Status"] == "Gået i stå" and rows["a"]["Statuskode"] == "stalled"
+    assert rows["a"]["Status"] == "I gang" and rows["a"]["Statuskode"] == "in-progress"
     assert rows["a"]["Begrundelse for status"] == "Udvalget udsatte sagen på mødet i september."
     assert rows["a"]["Status siden"] == "2018-10-01"
     assert rows["a"]["Frist overskredet"] == "ja" and rows["a"]["Dage over fristen"] == 185  # 30 June to 1 January
