@@ -12,7 +12,6 @@ import feedparser
 import pytest
 from conftest import write_cases
 from helpers import dump, plan, promise, report, update
-from jinja2 import Environment, PackageLoader
 
 from jobcentertjek.entries.corpus import Corpus
 from jobcentertjek.entries.grammar import count, number
@@ -100,13 +99,9 @@ def test_the_line_of_type_and_date_says_who_criticised_and_roles_stand_in_lower_
 
 # --- the glossary -------------------------------------------------------------------------
 
-def _env() -> Environment:
-    return Environment(loader=PackageLoader("jobcentertjek", "templates"), autoescape=True)
-
-
 def _linked(html_text: str, here: str = "sager/x/") -> list[tuple[str, str]]:
     """(href, text) of each glossary link in ``html_text`` once linked."""
-    return re.findall(r'<a class="jct-term" href="([^"]+)">([^<]+)</a>', ordliste.link_terms(html_text, here, _env()))
+    return re.findall(r'<a class="jct-term" href="([^"]+)">([^<]+)</a>', ordliste.link_terms(html_text, here))
 
 
 def test_the_first_use_of_each_word_links_to_its_explanation():
@@ -134,7 +129,7 @@ def test_a_word_of_several_words_is_found_across_a_line_break_and_in_its_inflect
 ])
 def test_a_word_in_a_link_a_heading_an_attribute_or_code_is_never_linked(where):
     page = f"{where}<p>Mere om fleksjob.</p>"
-    linked = ordliste.link_terms(page, "sager/x/", _env())
+    linked = ordliste.link_terms(page, "sager/x/")
     assert linked.startswith(where), linked  # untouched, attributes included
     assert _linked(page) == [("../../ordliste/#fleksjob", "fleksjob")]  # the first use in running text
 

@@ -6,9 +6,9 @@ import pickle
 from pathlib import Path
 
 from ..entries.corpus import Corpus
+from ..outputs import workbook
 from ..outputs.deadlines_ics import calendar_files
 from ..outputs.feeds import feed_files
-from ..outputs import workbook
 from ..outputs.opendata import data_files
 from ..site.pages import SiteGenerator, SiteSettings
 

@@ -243,7 +243,7 @@ class SiteGenerator:
             meta["description"] = page.description
         body = self.env.get_template(page.template).render(page=page, page_url=page.url, **page.context)
         if page.terms:
-            body = ordliste.link_terms(body, page.url, self.env)
+            body = ordliste.link_terms(body, page.url)
         front_matter = yaml.dump(meta, Dumper=_FRONT_MATTER_DUMPER, allow_unicode=True, sort_keys=True)
         return "---\n" + front_matter + "---\n\n" + body
 
