@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
 
+import openpyxl
 import pytest
 from conftest import build_fixture_site
 from helpers import dump, plan, promise, report, response, search_fragments, update
@@ -236,6 +237,11 @@ def strings_in(name: str, content: bytes):
     """Every piece of text in a non-HTML file that a reader might render as HTML."""
     if name.endswith(".gz"):
         yield from strings_in(name[:-3], gzip.decompress(content))
+        return
+    if name.endswith(".xlsx"):  # every cell, as a spreadsheet program shows it
+        for sheet in openpyxl.load_workbook(io.BytesIO(content)).worksheets:
+            for row in sheet.iter_rows(values_only=True):
+                yield from (str(value) for value in row if value is not None)
         return
     text = content.decode("utf-8")
     if name.endswith(".json"):
