@@ -26,6 +26,7 @@ import yaml
 from jobcentertjek.entries.dates import today
 from jobcentertjek.entries.problems import ValidationFailed
 from jobcentertjek.publish.outputs import generate_outputs
+from jobcentertjek.site.about import read_about
 
 REPO = Path(__file__).resolve().parents[1]
 CASES = REPO / "tests" / "golden" / "cases"
@@ -60,7 +61,7 @@ def generate(cases: Path | None = None) -> dict[str, bytes]:
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))
     with build_day(EPOCH):
         outputs = generate_outputs(cases, repo_url=config["extra"]["jobcentertjek"]["repo_url"],
-                                   site_url=config["site_url"])
+                                   site_url=config["site_url"], about=read_about(config["extra"]["jobcentertjek"]))
     return dict(sorted(_readable(path, content) for path, content in outputs.items()))
 
 

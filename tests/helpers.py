@@ -70,3 +70,10 @@ def search_fragments(site: Path) -> dict[str, dict]:
     fragments = (json.loads(gzip.decompress(p.read_bytes()).removeprefix(b"pagefind_dcd"))
                  for p in (site / "pagefind" / "fragment").glob("*.pf_fragment"))
     return {f["url"]: f for f in fragments}
+
+
+def site_pages(site: Path) -> list[Path]:
+    """Every page of a built site a reader can land on: not Pagefind's files, and not the small
+    files at former addresses that only send the reader on (site/redirects.py)."""
+    return sorted(p for p in site.rglob("index.html") if not p.is_relative_to(site / "pagefind")
+                  and 'http-equiv="refresh"' not in p.read_text("utf-8"))

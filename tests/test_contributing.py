@@ -192,9 +192,11 @@ def test_pull_request_template_is_a_short_checklist():
     assert "make check" in text and f"{REPO_URL}/blob/main/CONTRIBUTING.md" in text
 
 
-def test_bidrag_page_links_the_guide_and_the_forms():
-    targets = re.findall(r"\]\(([^)\s]+)\)", (REPO / "docs" / "bidrag.md").read_text("utf-8"))
+def test_bidrag_page_links_the_guide_and_the_forms(built_site):
+    targets = [href for href, _ in links((built_site / "bidrag" / "index.html").read_text("utf-8"))]
     assert f"{REPO_URL}/blob/main/CONTRIBUTING.md" in targets
+    assert f"{REPO_URL}/blob/main/CONTRIBUTING.md#ny-sag-med-formularen" in targets
+    assert "ny-sag-med-formularen" in {github_anchor(h) for h in re.findall(r"^#+ (.+)$", GUIDE, re.M)}
     forms = {parse_qs(urlsplit(t).query)["template"][0] for t in targets if t.startswith(f"{REPO_URL}/issues/new?")}
     assert forms == {"ny-sag.yml", "rettelse.yml"}
     assert all((FORMS / name).is_file() for name in forms)

@@ -12,7 +12,7 @@ import feedparser
 import pytest
 import yaml
 from conftest import REPO, build_fixture_site, write_cases
-from helpers import dump, plan, promise, report, update
+from helpers import dump, plan, promise, report, site_pages, update
 from test_site import parse
 
 from jobcentertjek.entries.corpus import Corpus
@@ -74,7 +74,9 @@ def test_site_feed_has_every_entry_newest_first_with_dates_and_categories(built_
     for item, entry in zip(feed.entries, CORPUS.entries):
         assert item.title == entry.entry.title
         assert item.link == f"{SITE_URL}sager/{entry.id}/"
-        assert published(item) == entry.entry.date.first_day  # "2014-05" is published 1 May 2014
+        # "2014-05" is published 1 May 2014; an answer dated "2022" to a report of May 2022, 1 May 2022
+        assert published(item) == CORPUS.in_time(entry).first_day
+        assert published(item) == entry.entry.date.first_day or entry.entry.links()
         assert {t.term for t in item.tags} == {TYPE_LABELS[entry.entry.type], kommuner()[entry.entry.kommune].name}
         assert "<p>" in item.summary
     newest = max(e.entry.date.first_day for e in CORPUS.entries)
@@ -86,6 +88,11 @@ def _repeat_items(kommune: str | None = None) -> set[str]:
     """The feed items of reports that criticise a promise again, for one kommune or all."""
     return {f"{r.report.id}#kritikken-kom-igen" for r in CORPUS.recurrences
             if kommune is None or kommune in (r.report.entry.kommune, r.kommune)}
+
+
+def _check_items() -> set[str]:
+    """The feed items of dated searches for a promise's outcome (a plan's or a response's)."""
+    return {f"{p.key}@efterproevet-{c.date}" for p in CORPUS.promises for c in p.promise.checks}
 
 
 def _newest_first(feed) -> bool:
@@ -111,14 +118,17 @@ def test_promise_feed_has_plans_and_updates_with_status_changes(built_site):
     expected = [e.id for e in CORPUS.entries if e.entry.type in ("plan", "update") or getattr(e.entry, "promises", None)]
     items = [item.id for item in feed.entries]
     assert [i for i in items if "#" not in i] == expected
-    assert {i for i in items if "#" in i} == _repeat_items() != set()
+    extra = {i for i in items if "#" in i}
+    checks = {i for i in extra if "@efterproevet-" in i}
+    assert extra - checks == _repeat_items()  # the record may have none; test_repeats.py builds some
+    assert checks == _check_items() != set()
     assert _newest_first(feed)
-    update_item = next(i for i in feed.entries if i.id == "2018-12-06-handleplan-vedtaget-flere-foertidspensioner")
-    assert "Delvist holdt (før: I gang)" in update_item.summary
+    update_item = next(i for i in feed.entries if i.id == "2018-06-19-udvalget-vedtager-handleplanen")
+    assert "Holdt – til tiden (før: I gang)" in update_item.summary
 
 
 def test_every_page_advertises_the_site_feed_and_kommune_pages_their_own(built_site):
-    pages = sorted(built_site.rglob("index.html"))
+    pages = site_pages(built_site)  # an old address only sends the reader on
     assert len(pages) > len(CORPUS.entries)
     for page in pages:
         feeds = [a for tag, a in parse(page).elements
@@ -131,18 +141,25 @@ def test_every_page_advertises_the_site_feed_and_kommune_pages_their_own(built_s
         assert (own in targets) == (kommune in CORPUS.by_kommune), page
 
 
-@pytest.mark.parametrize("page, feed", [
-    ("index.html", "feed.xml"),
-    ("kommuner/koebenhavn/index.html", "kommuner/koebenhavn/feed.xml"),
-    ("loefter/index.html", "loefter/feed.xml"),
-    ("loefter/holdt/index.html", "loefter/feed.xml"),
+@pytest.mark.parametrize("page, follow, feed", [
+    ("index.html", "foelg/index.html", "feed.xml"),
+    ("kommuner/koebenhavn/index.html", "kommuner/koebenhavn/foelg/index.html", "kommuner/koebenhavn/feed.xml"),
+    ("loefter/index.html", "loefter/foelg/index.html", "loefter/feed.xml"),
+    ("loefter/holdt/index.html", "loefter/foelg/index.html", "loefter/feed.xml"),
 ])
-def test_visible_subscribe_links_where_readers_expect_them(built_site, page, feed):
+def test_visible_follow_links_lead_to_a_page_that_gives_the_feed(built_site, page, follow, feed):
+    """"Følg med" leads a reader to a page in Danish, not to raw XML; that page links the feed and
+    shows its whole address to copy into a feed reader."""
     path = built_site / page
     paragraph = re.search(r'<p class="jct-subscribe">(.*?)</p>', path.read_text("utf-8"), re.S)
-    assert paragraph and "Abonnér (RSS)" in paragraph.group(1)
+    assert paragraph and "Følg med" in paragraph.group(1)
     links = re.findall(r'href="([^"]+)"', paragraph.group(1))
-    assert (built_site / feed).resolve() in [linked_file(path, href).resolve() for href in links]
+    assert (built_site / follow).resolve() in [linked_file(path, href).resolve() for href in links]
+    assert not any(href.endswith(".xml") for href in links)
+    follow_page = built_site / follow
+    feed_links = [a for tag, a in parse(follow_page).elements if tag == "a" and a.get("type") == "application/rss+xml"]
+    assert (built_site / feed).resolve() in [linked_file(follow_page, a["href"]).resolve() for a in feed_links]
+    assert f"{SITE_URL}{feed}" in follow_page.read_text("utf-8")  # the address to copy, whole
 
 
 # --- fixture corpora -------------------------------------------------------------------------
@@ -204,7 +221,7 @@ def test_promise_feed_describes_new_plans_and_status_changes(tmp_path):
     assert [i.id for i in feed.entries] == ["2018-12-06-opfoelgning", "2018-05-01-handleplan"]
     change, new_plan = feed.entries
     assert change.title.startswith("Opfølgning, København")
-    assert "Holdt (før: I gang)" in change.summary and "Frist: juni 2018" in change.summary
+    assert "Holdt – 6 måneder for sent (før: I gang)" in change.summary and "Frist: juni 2018" in change.summary
     assert new_plan.title.startswith("Ny handleplan, København")
     assert "Vi laver en handleplan." in new_plan.summary and "I gang" in new_plan.summary
     assert f'href="{SITE_URL}sager/2018-05-01-handleplan/#loefte-handleplan"' in change.summary
@@ -238,4 +255,6 @@ def test_fixture_site_feeds_parse_and_link_to_built_pages(fixture_site):
     assert "feed.xml" in hrefs and not any(h.endswith(".ics") for h in hrefs)
     assert not list(fixture_site.rglob("*.ics"))  # no deadlines, no calendars, and no links to them
     promises_page = (fixture_site / "loefter" / "index.html").read_text("utf-8")
-    assert "frister.ics" not in promises_page and "Abonnér (RSS)" in promises_page
+    assert "frister.ics" not in promises_page and "Følg med i løfterne" in promises_page
+    follow_page = (fixture_site / "loefter" / "foelg" / "index.html").read_text("utf-8")
+    assert "frister.ics" not in follow_page and "Ingen frister at følge endnu" in follow_page

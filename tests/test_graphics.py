@@ -101,7 +101,7 @@ def test_timeline_draws_what_the_thread_says(tmp_path):
     assert any("35 dage" in t for t in texts), "the days from report to first response are labelled"
     overdue = (ON - dt.date(2018, 12, 31)).days
     assert any(f"{overdue} dage over fristen" in t for t in texts), "the overdue promise is labelled with its days"
-    assert svg.find(f".//{SVG}path[@class='tl-late']") is not None
+    assert svg.find(f".//{SVG}path[@class='tl-late tl-late--overdue']") is not None
     classes = [p.get("class") for p in svg.iter(f"{SVG}path")]
     # one mark per entry, by type; the plan dated to the month is a hollow mark on a span
     assert "tl-report tl-here" in classes and "tl-response" in classes and "tl-update" in classes
@@ -234,7 +234,7 @@ def test_comparison_rows_and_csv_agree(tmp_path):
     assert rows[0] == sammenligning.CSV_COLUMNS and len(rows) == 100
     haderslev = dict(zip(rows[0], next(r for r in rows if r[0] == "haderslev")))
     assert haderslev["entries"] == "4" and haderslev["type_report"] == "1" and haderslev["promises"] == "2"
-    assert haderslev["status_kept"] == "1" and haderslev["overdue"] == "1"
+    assert haderslev["status_kept"] == "1" and haderslev["status_overdue"] == "1"
     assert haderslev["median_response_days"] == "35" and haderslev["latest_date"] == "2019-03-01"
 
 

@@ -177,10 +177,10 @@ def test_promise_tracker_lists_every_promise_with_status_and_filters(built_site)
     page = built_site / "loefter" / "index.html"
     rows = [a for tag, a in parse(page).elements if tag == "tr" and "data-status" in a]
     assert len(rows) == len(CORPUS.promises)
-    assert {r["data-status"] for r in rows} == {p.status for p in CORPUS.promises}
+    assert {r["data-status"] for r in rows} == {p.state for p in CORPUS.promises}
     kept = [a for tag, a in parse(built_site / "loefter" / "holdt" / "index.html").elements
             if tag == "tr" and "data-status" in a]
-    assert len(kept) == sum(p.status == "kept" for p in CORPUS.promises) and kept
+    assert len(kept) == sum(p.state == "kept" for p in CORPUS.promises) and kept
 
 
 @pytest.mark.parametrize("page", ["index.html", "rettelser/index.html", "metode/index.html"])
@@ -191,9 +191,9 @@ def test_footer_links_contribute_and_corrections(built_site, page):
 
 
 def test_a_followed_plan_shows_each_step_once_and_every_note_somewhere(tmp_path):
-    """A plan followed up for years: its updates are reached from the promises' histories
-    (not listed twice), a bare start step is left out, and only the latest note is repeated
-    on the plan; each earlier note stays on its update's page."""
+    """A plan followed up for years: its updates are reached from the promises' histories and
+    listed in the whole thread (they say whether the promise was kept), a bare start step is left
+    out, and only the latest note is repeated on the plan; each earlier note stays on its update's page."""
     long_words = "Kommunen lover at gennemgå alle sager om førtidspension, " * 3
     files = {
         "koebenhavn/2018-04-10-kritik.yaml": dump(report(date="2018-04-10")),
@@ -221,8 +221,11 @@ def test_a_followed_plan_shows_each_step_once_and_every_note_somewhere(tmp_path)
     assert text.count("Kommunen lover at gennemgå") == 3  # the long promise's words, in full, once
     assert text.count("Lovet af: Udvalget") == 3  # with each promise, not once above them
     hrefs = [a.get("href", "") for tag, a in parsed.elements if tag == "a"]
-    assert hrefs.count("../2018-09-01-foerste/") == 1 and hrefs.count("../2019-02-01-anden/") == 1
-    assert "Første opfølgning" not in text and "Planens 2 opfølgninger" in text
+    # each update: its step in the history, its mark on the timeline and its row in the thread
+    assert hrefs.count("../2018-09-01-foerste/") == 3 and hrefs.count("../2019-02-01-anden/") == 3
+    thread, _ = _thread_links(plan_page)
+    assert thread == ["2018-04-10-kritik", "2018-09-01-foerste", "2019-02-01-anden"]
+    assert "Første opfølgning" in text and "4 sager, i den rækkefølge det skete" in " ".join(text.split())
     assert "Ikke vurderet" not in text  # the bare start of the short promise is left out
     assert "Arbejdet er i gang." in text  # the long promise's start has a note: it stays
     assert "Borgerrådgiveren er ansat." in text and "Stillingen er slået op." not in text

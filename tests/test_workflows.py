@@ -87,6 +87,8 @@ def test_triggers_never_run_untrusted_code_with_secrets(path):
 # What each job may do, and nothing more; a new workflow or job must be added here on purpose.
 JOB_PERMISSIONS = {
     ("links.yml", "links"): {"issues": "write"},  # keeps the "Døde links" issue; reads nothing private
+    ("efterproevning.yml", "queue"): {"issues": "write"},  # keeps the "Løfter, der skal efterprøves" issue
+    ("arkiv.yml", "archive"): {"contents": "write", "pull-requests": "write"},  # pushes arkiv/kilder, one pull request
     ("ny-sag.yml", "reply"): {"contents": "read", "issues": "write"},  # answers the issue, nothing else
     ("pages.yml", "deploy"): {"pages": "write", "id-token": "write"},
 }
@@ -207,18 +209,35 @@ def test_dead_links_are_checked_every_week_and_never_on_pull_requests():
     commands = run_commands(path)
     assert commands[0] == "make check"
     assert ".venv/bin/jobcentertjek links --markdown doede-links.md" in commands[1]
-    assert commands[2] == 'scripts/doede-links-issue.sh "$LINKS_CODE" doede-links.md'
+    assert commands[2] == ('scripts/hold-issue.sh "Døde links" "$LINKS_CODE" doede-links.md '
+                           '"Linktjekket finder ingen døde links længere."')
+
+
+def test_promises_due_a_check_are_listed_every_month_and_never_on_pull_requests():
+    path = WORKFLOW_DIR / "efterproevning.yml"
+    on = triggers(path)
+    assert set(on) == {"schedule", "workflow_dispatch"}
+    minute, hour, day, month, weekday = on["schedule"][0]["cron"].split()
+    assert day.isdigit() and (month, weekday) == ("*", "*"), "once a month"
+    [job] = load(path)["jobs"].values()
+    assert job["permissions"] == {"issues": "write"}
+    commands = run_commands(path)
+    assert commands[0] == "make check"
+    assert ".venv/bin/jobcentertjek efterproevning --markdown efterproevning.md" in commands[1]
+    assert " ".join(commands[2].split()) == (
+        'scripts/hold-issue.sh "Løfter, der skal efterprøves" "$QUEUE_CODE" efterproevning.md '
+        '"Alle løfter uden endelig status er efterprøvet inden for det seneste år."')
 
 
 @pytest.mark.parametrize(("code", "open_issue", "calls"), [
     ("1", "", [["issue", "create", "--title", "Døde links", "--body-file", "rapport.md"]]),
     ("1", "17", [["issue", "edit", "17", "--body-file", "rapport.md"]]),
-    ("0", "17", [["issue", "close", "17", "--comment", "Linktjekket finder ingen døde links længere."]]),
+    ("0", "17", [["issue", "close", "17", "--comment", "Intet at gøre."]]),
     ("0", "", []),
     ("2", "17", None),
 ])
-def test_the_dead_links_issue_is_opened_updated_and_closed(tmp_path, code, open_issue, calls):
-    """The workflow's script with a stand-in for the GitHub CLI that logs what it is asked to do."""
+def test_the_kept_issue_is_opened_updated_and_closed(tmp_path, code, open_issue, calls):
+    """scripts/hold-issue.sh with a stand-in for the GitHub CLI that logs what it is asked to do."""
     log = tmp_path / "gh.log"
     fake = tmp_path / "gh"
     fake.write_text(textwrap.dedent(f"""\
@@ -233,14 +252,104 @@ def test_the_dead_links_issue_is_opened_updated_and_closed(tmp_path, code, open_
         """))
     fake.chmod(0o755)
     env = {**os.environ, "PATH": f"{tmp_path}:{os.environ['PATH']}"}
-    result = subprocess.run([str(REPO / "scripts" / "doede-links-issue.sh"), code, "rapport.md"], cwd=tmp_path,
-                            env=env, capture_output=True, text=True)
+    result = subprocess.run([str(REPO / "scripts" / "hold-issue.sh"), "Døde links", code, "rapport.md",
+                             "Intet at gøre."], cwd=tmp_path, env=env, capture_output=True, text=True)
     made = [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
     if calls is None:
         assert result.returncode == 1 and made == [] and "er ikke ændret" in result.stderr
     else:
         assert result.returncode == 0, result.stderr
         assert made == calls
+
+
+ARKIV = WORKFLOW_DIR / "arkiv.yml"
+
+
+def test_sources_are_archived_every_week_and_never_on_pull_requests():
+    on = triggers(ARKIV)
+    assert set(on) == {"schedule", "workflow_dispatch"}
+    cron = on["schedule"][0]["cron"].split()
+    assert cron[2:4] == ["*", "*"] and cron[4].isdigit(), "once a week"
+    commands = run_commands(ARKIV)
+    assert commands[0] == "make check" and commands[2] == "make check"  # before, and after the entries changed
+    assert ".venv/bin/jobcentertjek archive --markdown arkiv.md" in commands[1]
+    assert commands[3] == 'scripts/arkiv-pull-request.sh "$ARCHIVE_CODE" arkiv.md'
+    [job] = load(ARKIV)["jobs"].values()
+    assert [s["name"] for s in job["steps"] if "GH_TOKEN" in s.get("env", {})] == ["Foreslå kopierne i én pull request"]
+    assert "JOBCENTERTJEK_WAYBACK" not in ARKIV.read_text("utf-8")  # the real Wayback Machine
+
+
+def _git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture
+def checkout(tmp_path) -> Path:
+    """A checkout of main with a bare repository as its origin, as actions/checkout leaves it."""
+    origin, work = tmp_path / "origin.git", tmp_path / "work"
+    _git(tmp_path, "init", "--quiet", "--bare", "--initial-branch=main", str(origin))
+    _git(tmp_path, "clone", "--quiet", str(origin), str(work))
+    (work / "cases").mkdir()
+    (work / "cases" / "sag.yaml").write_text("url: https://example.org/a\n", encoding="utf-8")
+    (work / "arkiv.md").write_text("Arkivkørslen fandt 1 kopi.", encoding="utf-8")
+    _git(work, "add", "cases")
+    _git(work, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "--quiet", "-m", "sager")
+    _git(work, "push", "--quiet", "origin", "main")
+    _git(work, "checkout", "--quiet", "--detach")
+    return work
+
+
+def _propose(work: Path, code: str, open_pr: str) -> tuple[subprocess.CompletedProcess, list]:
+    fake = work.parent / "bin" / "gh"
+    fake.parent.mkdir(exist_ok=True)
+    fake.write_text(textwrap.dedent(f"""\
+        #!{sys.executable}
+        import json, sys
+        args = sys.argv[1:]
+        if args[:2] == ["pr", "list"]:
+            print("{open_pr}")
+        else:
+            with open({str(work.parent / "gh.log")!r}, "a") as f:
+                f.write(json.dumps(args) + "\\n")
+        """))
+    fake.chmod(0o755)
+    env = {**os.environ, "PATH": f"{fake.parent}:{os.environ['PATH']}", "GH_TOKEN": "not-a-token"}
+    result = subprocess.run([str(REPO / "scripts" / "arkiv-pull-request.sh"), code, "arkiv.md"], cwd=work, env=env,
+                            capture_output=True, text=True)
+    log = work.parent / "gh.log"
+    calls = [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
+    log.unlink(missing_ok=True)
+    return result, calls
+
+
+def test_new_copies_are_proposed_as_one_pull_request_from_one_branch(checkout):
+    case = checkout / "cases" / "sag.yaml"
+    case.write_text(case.read_text() + "archive_url: https://web.archive.org/web/20190412000000/https://example.org/a\n")
+    result, calls = _propose(checkout, "1", open_pr="")
+    assert result.returncode == 0, result.stderr
+    assert calls == [["pr", "create", "--base", "main", "--head", "arkiv/kilder", "--title",
+                      "Arkiverede kopier af kilderne", "--body-file", "arkiv.md"]]
+    pushed = _git(checkout.parent / "origin.git", "show", "--stat", "--format=%an: %s", "arkiv/kilder")
+    assert pushed.startswith("github-actions[bot]: Kilder: arkiverede kopier fra Wayback Machine")
+    assert "cases/sag.yaml | 1 +" in pushed and "arkiv.md" not in pushed
+
+    # Next week, the pull request still open: the branch is made anew and the same pull request updated.
+    _git(checkout, "checkout", "--quiet", "--detach", "main")
+    case.write_text(case.read_text() + "note: en anden ændring\n")
+    result, calls = _propose(checkout, "0", open_pr="17")
+    assert result.returncode == 0, result.stderr
+    assert calls == [["pr", "edit", "17", "--body-file", "arkiv.md"]]
+    assert _git(checkout.parent / "origin.git", "log", "--format=%s", "arkiv/kilder").count("Kilder:") == 1
+
+
+def test_with_nothing_to_add_an_open_pull_request_is_closed_and_a_failed_run_changes_nothing(checkout):
+    result, calls = _propose(checkout, "0", open_pr="17")
+    assert result.returncode == 0 and calls == [["pr", "close", "17", "--delete-branch", "--comment",
+                                                 "Alle kilder med link har en arkiveret kopi på main nu."]]
+    assert _propose(checkout, "0", open_pr="")[1] == []
+    (checkout / "cases" / "sag.yaml").write_text("ændret\n", encoding="utf-8")
+    result, calls = _propose(checkout, "2", open_pr="17")
+    assert result.returncode == 1 and calls == [] and "ingen pull request er ændret" in result.stderr
 
 
 def test_check_annotates_the_line_on_github(tmp_path):

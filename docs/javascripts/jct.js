@@ -4,8 +4,8 @@
 (function () {
   "use strict";
 
-  // Promise tables (tracker, kommune pages): filter rows by status, overdue, unchecked, criticised again
-  // and kommune without leaving the page.
+  // Promise tables (tracker, kommune pages): filter rows by state, kept on time or late, due a check,
+  // criticised again, and kommune, without leaving the page.
   function setUpFilter(form) {
     var table = document.querySelector(".jct-promises");
     if (!table) return;
@@ -18,7 +18,7 @@
       var shown = 0;
       rows.forEach(function (row) {
         var statusMatches = !status || row.dataset.status === status ||
-          (status === "overdue" && row.dataset.overdue === "ja") ||
+          row.dataset.timeliness === status ||
           (status === "unchecked" && row.dataset.unchecked === "ja") ||
           (status === "repeated" && row.dataset.repeated === "ja");
         var visible = statusMatches && (!kommune || row.dataset.kommune === kommune);

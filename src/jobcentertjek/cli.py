@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .argparse_da import DanishArgumentParser
 from .bench.bench import add_bench_command
+from .contribute.archive import add_archive_command
 from .contribute.audit import audit
 from .contribute.fromissue import add_from_issue_command
 from .contribute.hints import HintFinder
@@ -18,6 +19,7 @@ from .entries.corpus import Corpus
 from .entries.grammar import count
 from .entries.validate import check_paths
 from .outputs.opendata import add_schema_command
+from .outputs.queue_issue import add_queue_command
 from .publish.build import build_site
 
 # What --help says first: in Danish, like everything else a contributor reads.
@@ -86,7 +88,7 @@ def _add_build(commands) -> None:
 
 # Each subcommand registers itself here; keep one function per command.
 SUBCOMMANDS = [_add_check, add_new_command, _add_build, add_schema_command, add_bench_command, add_links_command,
-               add_from_issue_command]
+               add_archive_command, add_from_issue_command, add_queue_command]
 
 
 def build_parser() -> argparse.ArgumentParser:

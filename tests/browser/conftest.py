@@ -39,9 +39,9 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def new_page(browser, base_url):
-    """Open a page in a fresh context (own cookies, scheme, viewport, JS setting)."""
+def page_opener(browser, base_url: str):
+    """A fixture's body: ``open_page(**options)`` opens a page of the site at ``base_url`` in a
+    fresh context (own cookies, scheme, viewport, JS setting); the contexts close afterwards."""
     contexts = []
 
     def open_page(**options) -> Page:
@@ -54,6 +54,11 @@ def new_page(browser, base_url):
     yield open_page
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def new_page(browser, base_url):
+    yield from page_opener(browser, base_url)
 
 
 @pytest.fixture
@@ -77,4 +82,8 @@ def page_paths(built_site: Path) -> dict[str, str]:
         "promises": "/loefter/",
         "tag": "/emner/fleksjob/",
         "repeats": "/gentaget/",
+        "follow": "/kommuner/koebenhavn/foelg/",  # a feed and a calendar
+        "about": "/om/",
+        "help": "/hjaelp/",
+        "contribute": "/bidrag/",
     }

@@ -14,7 +14,8 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 812}
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's scheme
-PAGE_TYPES = ["home", "kommuner", "timeline", "entry", "promises", "tag", "repeats"]
+PAGE_TYPES = ["home", "kommuner", "timeline", "entry", "promises", "tag", "repeats", "follow", "about", "help",
+              "contribute"]
 RESULTS = ".jct-search__results"
 SEARCH_FILES = ("/pagefind/", "/javascripts/search.js")  # what only a search may load
 

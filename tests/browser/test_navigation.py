@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from jobcentertjek.entries.model import OVERDUE_LABEL, STATUS_LABELS, UNCHECKED_LABEL
+from jobcentertjek.entries.model import STATE_LABELS, TIMELINESS_LABELS, UNCHECKED_LABEL
 from jobcentertjek.site.pages import REPEATED_LABEL
 
 pytestmark = pytest.mark.browser
@@ -64,28 +64,32 @@ def test_status_filter_pages_work_without_javascript(new_page):
     page.goto("/loefter/")
     links = page.get_by_role("navigation", name="Vis løfter efter status").get_by_role("link")
     filters = [(link.inner_text(), link.get_attribute("href")) for link in links.all()]
-    assert len(filters) == len(STATUS_LABELS) + 4  # "Alle", every status, overdue, not checked for a year, criticised again
+    # "Alle", every state, kept on time and late, due a check, criticised again
+    assert len(filters) == len(STATE_LABELS) + len(TIMELINESS_LABELS) + 3
     total = page.locator(ROWS).count()
     assert total > 0
     for text, href in filters[1:]:
         label, count = FILTER_LINK.match(text).group("label", "count")
         page.goto(f"/loefter/{href}")
+        if label == UNCHECKED_LABEL:  # the queue: a page of its own, each promise with the two forms
+            expect(page.get_by_role("heading", level=1)).to_have_text("Løfter, der skal efterprøves")
+            expect(page.locator(".jct-due > li")).to_have_count(int(count))
+            continue
         expect(page.get_by_role("heading", level=1)).to_have_text(f"Løfter: {label}")
         rows = page.locator(ROWS)
         expect(rows).to_have_count(int(count))
-        if label == UNCHECKED_LABEL:  # open promises only; the list's heading says what they share
-            for row in rows.all():
-                expect(row).to_have_attribute("data-unchecked", "ja")
-                assert row.get_attribute("data-status") in ("not-assessed", "in-progress", "stalled")
-            continue
-        # Each row says its status in words (the overdue badge comes after the status badge).
         if label == REPEATED_LABEL:  # the row's "Kritik igen" cell says how many times
             for row in rows.all():
                 expect(row.locator(".jct-again-mark")).to_have_text(re.compile(r"^\d+ gange?$"))
             continue
-        badge = ".jct-status--overdue" if label == OVERDUE_LABEL else ".jct-status"
-        for row in rows.all():
-            expect(row.locator(badge).first).to_have_text(label)
+        if label in TIMELINESS_LABELS.values():  # kept or partly kept, and how that stands to the deadline
+            timing = "til tiden" if label == TIMELINESS_LABELS["on-time"] else re.compile(r"for sent$|efter fristen$")
+            for row in rows.all():
+                expect(row.locator(".jct-timing")).to_have_text(timing)
+            continue
+        for row in rows.all():  # each row says its one state in words
+            expect(row.locator(".jct-status")).to_have_count(1)
+            expect(row.locator(".jct-status")).to_contain_text(label)
     # Some status must actually narrow the list, or the filters prove nothing.
     counts = [int(FILTER_LINK.match(text).group("count")) for text, _ in filters[1:]]
     assert any(0 < n < total for n in counts)
@@ -107,10 +111,10 @@ def test_promise_filter_form_changes_visible_rows(page):
     for value in statuses:
         status.select_option(value)
         rows = visible_rows(page)
-        if value == "overdue":
-            assert all(r["overdue"] == "ja" for r in rows)
+        if value in ("on-time", "late"):
+            assert all(r["timeliness"] == value for r in rows)
         elif value == "unchecked":
-            assert all(r["unchecked"] == "ja" for r in rows) and rows
+            assert all(r["unchecked"] == "ja" for r in rows)  # the record may have none once every promise is checked
         elif value == "repeated":
             assert all(r.get("repeated") == "ja" for r in rows)
         else:

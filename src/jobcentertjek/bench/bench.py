@@ -30,6 +30,7 @@ from ..contribute.hints import precision_recall
 from ..entries.corpus import Corpus
 from ..entries.validate import check_paths
 from ..publish.outputs import generate_outputs
+from ..site.about import read_about
 from ..publish.search_index import BUNDLE
 from .bench_browser import LUNR, PAGEFIND, browser_figures
 from .synthetic import generate_cases
@@ -180,7 +181,8 @@ def measure(entries: int, config: Path, workdir: Path, *, repeat: int = 1, searc
 
     settings = load_config(str(config))  # the adapter's arguments, so the floor gets the same pages
     start = time.perf_counter()
-    outputs = generate_outputs(cases, settings.extra["jobcentertjek"]["repo_url"], settings.site_url or "")
+    outputs = generate_outputs(cases, settings.extra["jobcentertjek"]["repo_url"], settings.site_url or "",
+                               read_about(settings.extra["jobcentertjek"]))
     generate_s = time.perf_counter() - start
     wholes, floors = [], []
     for _ in range(repeat):  # alternate, so a busy spell on the machine hits both

@@ -24,15 +24,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
-from pydantic import BaseModel
 
 from ..entries.grammar import count
 from ..entries.model import Source
 from ..entries.problems import Problem
 from ..entries.validate import LoadedEntry, check_paths
+from . import web
 
-USER_AGENT = "Jobcentertjek-linktjek/1.0 (+https://github.com/jobcentertjek/jobcentertjek)"
-PROBE_URL = "https://web.archive.org/"  # asked when nothing answered, to tell "offline" from "all dead"
+USER_AGENT = web.user_agent("linktjek")
+PROBE_URL = web.WAYBACK + "/"  # asked when nothing answered, to tell "offline" from "all dead"
 PERMANENT = {301, 308}
 REFUSES_ROBOTS = {401, 403, 429}  # the page may well be there for a person with a browser
 
@@ -53,7 +53,7 @@ class Link:
         """The Wayback Machine's copy nearest the source's date, for a source without one of its own."""
         if self.source.archive_url or self.path[-1] != "url":
             return None
-        return f"https://web.archive.org/web/{str(self.source.date).replace('-', '')}/{self.url}"
+        return f"{web.WAYBACK}/web/{str(self.source.date).replace('-', '')}/{self.url}"
 
 
 @dataclass(frozen=True)
@@ -69,23 +69,11 @@ def find_links(entries: list[LoadedEntry]) -> list[Link]:
     """Every url and archive_url of every source, in file order."""
     links = []
     for loaded in entries:
-        for path, source in _sources(loaded.entry, ()):
+        for path, source in web.sources(loaded.entry):
             for name in ("url", "archive_url"):
                 if value := getattr(source, name):
                     links.append(Link(loaded, (*path, name), str(value), source))
     return links
-
-
-def _sources(model: BaseModel, path: tuple):
-    if isinstance(model, Source):
-        yield path, model
-        return
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        items = enumerate(value) if isinstance(value, list) else [(None, value)]
-        for index, item in items:
-            if isinstance(item, BaseModel):
-                yield from _sources(item, (*path, name) if index is None else (*path, name, index))
 
 
 class Checker:
@@ -96,8 +84,7 @@ class Checker:
         self.timeout, self.retries, self.workers = timeout, retries, workers
         self._hosts: dict[str, threading.Semaphore] = defaultdict(lambda: threading.Semaphore(per_host))
         self._lock = threading.Lock()
-        self._client = httpx.Client(headers={"User-Agent": USER_AGENT}, timeout=timeout, follow_redirects=True,
-                                    max_redirects=10, verify=verify)
+        self._client = web.client("linktjek", timeout, verify=verify)
 
     def close(self) -> None:
         self._client.close()
@@ -115,7 +102,7 @@ class Checker:
                 outcome, again = self._once(url)
                 if not again or attempt == self.retries:
                     return outcome
-                time.sleep(min(0.5 * 2 ** attempt, 4))
+                time.sleep(web.backoff(attempt))
         raise AssertionError("unreachable")
 
     def _once(self, url: str) -> tuple[Outcome, bool]:
@@ -131,24 +118,10 @@ class Checker:
         except httpx.TimeoutException:
             return Outcome(False, f"svarede ikke inden for {self.timeout:g} sekunder ({tries} forsøg)"), True
         except httpx.ConnectError as exc:
-            return _connect_problem(exc), True
+            return Outcome(*web.connect_problem(exc)), True
         except httpx.HTTPError:
             return Outcome(False, "forbindelsen blev afbrudt, før serveren svarede"), True
         return _status_outcome(response), response.status_code >= 500
-
-
-def _connect_problem(exc: httpx.ConnectError) -> Outcome:
-    cause = exc.__context__ or exc.__cause__
-    while cause is not None and not isinstance(cause, ssl.SSLError) and (cause.__context__ or cause.__cause__):
-        cause = cause.__context__ or cause.__cause__
-    text = str(exc).lower()
-    if isinstance(cause, ssl.SSLError) or "ssl" in text or "certificate" in text or "tls" in text:
-        return Outcome(True, "den sikre forbindelse (https) mislykkedes; serverens certifikat eller "
-                             "opsætning kan ikke godkendes")
-    if "name or service not known" in text or "nodename nor servname" in text or "getaddrinfo" in text \
-            or "name resolution" in text or "no address associated" in text:
-        return Outcome(False, "domænet kan ikke findes (navnet kan ikke slås op)")
-    return Outcome(False, "serveren kunne ikke nås (forbindelsen blev afvist)")
 
 
 def _status_outcome(response: httpx.Response) -> Outcome:

@@ -8,9 +8,20 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .dates import PartialDate, days_between, today
+from .grammar import count
+from .dates import Lateness, PartialDate, days_between, lateness, today
 from .method import UNCHECKED_AFTER_DAYS
-from .model import FINAL_STATUSES, STATUS_LABELS, Check, Promise, Report, Source, Update
+from .model import (
+    OPEN_STATUSES,
+    OVERDUE_DETAILS,
+    STATE_LABELS,
+    STATUS_LABELS,
+    Check,
+    Promise,
+    Report,
+    Source,
+    Update,
+)
 from .problems import ValidationFailed
 from .reference import tags
 from .validate import LoadedEntry, check_paths
@@ -25,6 +36,11 @@ class StatusStep:
     entry_id: str
     note: str | None
     sources: tuple[Source, ...]
+    done: PartialDate | None = None  # when it happened, if the source says so and it is not ``date``
+
+    @property
+    def happened(self) -> PartialDate:
+        return self.done or self.date
 
 
 @dataclass
@@ -49,9 +65,9 @@ class TrackedPromise:
 
     @property
     def overdue_days(self) -> int | None:
-        """Days past the deadline while the promise has no final verdict; None if not overdue."""
+        """Days past the deadline of a promise without a verdict; None if not overdue."""
         deadline = self.promise.deadline
-        if deadline is None or self.status in FINAL_STATUSES:
+        if deadline is None or self.status not in OPEN_STATUSES:
             return None
         days = (self.on - deadline.last_day).days
         return days if days > 0 else None
@@ -59,6 +75,49 @@ class TrackedPromise:
     @property
     def is_overdue(self) -> bool:
         return self.overdue_days is not None
+
+    @property
+    def state(self) -> str:
+        """The one state the site counts, filters and shows (model.STATE_LABELS)."""
+        return "overdue" if self.is_overdue else self.status
+
+    @property
+    def state_label(self) -> str:
+        """"Frist overskredet – intet viser, at det er holdt", "Holdt", …: never two labels side by side."""
+        if self.is_overdue:
+            return f"{STATE_LABELS['overdue']} – {OVERDUE_DETAILS[self.status]}"
+        return STATE_LABELS[self.state]
+
+    @property
+    def evidence(self) -> StatusStep:
+        """The step that gave the promise its present status: the first of the latest run of steps
+        with that status (a second "Delvist holdt" does not make the promise later than the first)."""
+        steps = self.history
+        i = len(steps) - 1
+        while i > 0 and steps[i - 1].status == steps[i].status:
+            i -= 1
+        return steps[i]
+
+    @property
+    def lateness(self) -> Lateness | None:
+        """For a promise kept or partly kept with a deadline: on time, or how late, by its evidence."""
+        if self.status not in ("kept", "partly-kept") or self.promise.deadline is None:
+            return None
+        return lateness(self.promise.deadline, self.evidence.happened)
+
+    @property
+    def timeliness(self) -> str | None:
+        """"on-time" or "late" (model.TIMELINESS_LABELS), "unclear", or None without a verdict or deadline."""
+        return self.lateness.timeliness if self.lateness else None
+
+    @property
+    def verdict(self) -> str:
+        """The state in one line of text, with how late where it matters: "Holdt – 5 måneder for sent"."""
+        if self.lateness:
+            return f"{self.state_label} – {self.lateness.danish()}"
+        if self.is_overdue:
+            return f"{self.state_label} ({count(self.overdue_days, 'dag', 'dage')} over fristen)"
+        return self.state_label
 
     @property
     def last_check(self) -> Check | None:
@@ -75,7 +134,7 @@ class TrackedPromise:
     @property
     def is_unchecked(self) -> bool:
         """An open promise (no verdict yet) that nobody has looked into for more than a year."""
-        if self.status in FINAL_STATUSES or self.status == "unverifiable":
+        if self.status not in OPEN_STATUSES:
             return False
         return (self.on - self.last_looked.last_day).days > UNCHECKED_AFTER_DAYS
 
@@ -121,8 +180,19 @@ class Corpus:
 
     @classmethod
     def from_entries(cls, entries: list[LoadedEntry], on: dt.date | None = None) -> "Corpus":
-        ordered = sorted(entries, key=lambda e: (e.entry.date.sort_key(), e.id), reverse=True)
+        keys = _thread_keys(entries)
+        ordered = sorted(entries, key=lambda e: (keys[e.id], e.id), reverse=True)
         return cls(ordered, on or today())
+
+    @cached_property
+    def _thread_keys(self) -> dict[str, tuple]:
+        return _thread_keys(self.entries)
+
+    def in_time(self, item: LoadedEntry) -> PartialDate:
+        """When an entry came, for a feed: its date, or a later one it links to ("april 2018" answering
+        "10. april 2018" came on 10 April at the earliest), so no answer is dated before its question."""
+        (year, month, day), _ = self._thread_keys[item.id]
+        return PartialDate(year, month or None, day or None)
 
     @cached_property
     def by_id(self) -> dict[str, LoadedEntry]:
@@ -178,7 +248,8 @@ class Corpus:
         for item in reversed(self.entries):
             if isinstance(item.entry, Update):
                 for change in item.entry.changes:
-                    step = StatusStep(item.entry.date, change.status, item.id, change.note, tuple(item.entry.sources))
+                    step = StatusStep(item.entry.date, change.status, item.id, change.note, tuple(item.entry.sources),
+                                      change.done)
                     updates[(item.entry.plan, change.promise)].append(step)
         tracked = []
         for item in self.entries:
@@ -220,6 +291,18 @@ class Corpus:
         """Each report's repeated promises, in the order the report lists them."""
         return _grouped(self.recurrences, lambda r: r.report.id)
 
+    @cached_property
+    def due_for_check(self) -> list[TrackedPromise]:
+        """Open promises nobody has looked into for over a year, most urgent first: the deadline passed
+        longest ago first, then the longest since anyone last looked."""
+        def urgency(p: TrackedPromise) -> tuple:
+            return (-(p.overdue_days or 0), p.last_looked.last_day, p.plan.id, p.promise.id)
+        return sorted((p for p in self.promises if p.is_unchecked), key=urgency)
+
+    def thread_name(self, thread: list[LoadedEntry]) -> LoadedEntry:
+        """The entry a thread is named after: the criticism that opened it, else its first entry."""
+        return next((e for e in thread if e.entry.type == "report"), thread[0])
+
     def promises_of(self, kommune: str | None = None, plan_id: str | None = None) -> list[TrackedPromise]:
         if plan_id is not None:
             found = self._promises_by.get(("plan", plan_id), [])
@@ -228,10 +311,10 @@ class Corpus:
             return list(self._promises_by.get(("kommune", kommune), []))
         return list(self.promises)
 
-    def status_counts(self, promises: list[TrackedPromise]) -> list[tuple[str, str, int]]:
-        """(status, Danish label, count) in scale order, zeros included."""
-        counts = Counter(p.status for p in promises)
-        return [(status, label, counts[status]) for status, label in STATUS_LABELS.items()]
+    def state_counts(self, promises: list[TrackedPromise]) -> list[tuple[str, str, int]]:
+        """(state, Danish label, count) in scale order, zeros included: each promise counted once."""
+        counts = Counter(p.state for p in promises)
+        return [(state, label, counts[state]) for state, label in STATE_LABELS.items()]
 
     def response_days(self, kommune: str) -> list[tuple[LoadedEntry, LoadedEntry | None, int | None]]:
         """For each report in a kommune: its first response, and the days between them when known."""
@@ -253,3 +336,32 @@ def _grouped(recurrences: list[Recurrence], key) -> dict[str, list[Recurrence]]:
     for recurrence in recurrences:
         grouped.setdefault(key(recurrence), []).append(recurrence)
     return grouped
+
+
+def _thread_keys(entries: list[LoadedEntry]) -> dict[str, tuple]:
+    """Each entry's place in time, such that it never comes before an entry it responds to, follows or
+    updates, whatever the precision of the dates: a response of "april 2018" to a report of "10. april
+    2018" sorts after it. The key is the later of the entry's own date and its targets' keys, and an
+    entry that takes a target's date comes one step after it."""
+    by_id = {e.id: e for e in entries}
+    keys: dict[str, tuple] = {}
+    for start in entries:  # depth first without recursion: a national thread can be thousands long
+        stack = [(start, iter(start.entry.links()))]
+        on_stack = {start.id}
+        while stack:
+            item, targets = stack[-1]
+            target = next((t for t in targets if t in by_id and t not in keys and t not in on_stack), None)
+            if target is not None:
+                stack.append((by_id[target], iter(by_id[target].entry.links())))
+                on_stack.add(target)
+                continue
+            stack.pop()
+            on_stack.discard(item.id)
+            if item.id in keys:
+                continue
+            key = (item.entry.date.sort_key(), 0)
+            for t in item.entry.links():
+                if t in keys:  # a target on the stack (a cycle of links) is left out
+                    key = max(key, (keys[t][0], keys[t][1] + 1))
+            keys[item.id] = key
+    return keys

@@ -11,6 +11,8 @@ from functools import cache
 
 from babel.dates import format_date
 
+from .grammar import count
+
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -97,6 +99,47 @@ def elapsed(earlier: PartialDate, later: PartialDate) -> str:
     years, months = divmod(max(months, 0), 12)
     parts = ([f"{years} år"] if years else []) + ([f"{months} {'måned' if months == 1 else 'måneder'}"] if months else [])
     return " og ".join(parts) or "under en måned"
+
+
+@dataclass(frozen=True)
+class Lateness:
+    """How the evidence that a promise was kept stands to its deadline, as precisely as both dates
+    allow: "til tiden", "23 dage for sent", "5 måneder for sent", or "efter fristen" when either date
+    is known only to the year."""
+
+    timeliness: str  # "on-time", "late" or "unclear" (the dates overlap: it may have been either)
+    late_by: int | None = None  # days or months, when known
+    precision: str | None = None  # "day", "month" or "year": what ``late_by`` counts (year: not counted)
+
+    def danish(self) -> str:
+        if self.timeliness == "on-time":
+            return "til tiden"
+        if self.timeliness == "unclear":
+            return "uvist, om det var til tiden"
+        if self.precision == "day":
+            return f"{count(self.late_by, 'dag', 'dage')} for sent"
+        if self.precision == "month":
+            return f"{_months(self.late_by)} for sent"
+        return "efter fristen"
+
+
+def _months(months: int) -> str:
+    years, months = divmod(months, 12)
+    parts = ([f"{years} år"] if years else []) + ([count(months, "måned", "måneder")] if months else [])
+    return " og ".join(parts)
+
+
+def lateness(deadline: PartialDate, done: PartialDate) -> Lateness:
+    """``done`` (the date of the evidence) against ``deadline``, which runs to its last day."""
+    if done.last_day <= deadline.last_day:
+        return Lateness("on-time")
+    if done.first_day <= deadline.last_day:
+        return Lateness("unclear")
+    if done.day and deadline.day:
+        return Lateness("late", (done.first_day - deadline.first_day).days, "day")
+    if done.month and deadline.month:
+        return Lateness("late", (done.year - deadline.year) * 12 + done.month - deadline.month, "month")
+    return Lateness("late", None, "year")
 
 
 @cache

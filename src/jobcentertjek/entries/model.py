@@ -33,9 +33,31 @@ STATUS_LABELS = {  # the promise scale, in the order a reader meets it
     "broken": "Brudt",
     "unverifiable": "Kan ikke efterprøves",
 }
-FINAL_STATUSES = {"kept", "partly-kept", "broken"}  # a promise with one of these cannot be overdue
-OVERDUE_LABEL = "Frist overskredet"
-UNCHECKED_LABEL = "Ikke efterprøvet i over et år"  # an open promise nobody has looked into for a year
+FINAL_STATUSES = {"kept", "partly-kept", "broken"}  # a verdict on the promise
+OPEN_STATUSES = {"not-assessed", "in-progress", "stalled"}  # no verdict: past its deadline such a promise is overdue
+# One state per promise, as the site counts, filters and shows it: its status, except that an open
+# promise past its deadline is "overdue", whatever else is known (OVERDUE_DETAILS says what).
+STATE_LABELS = {
+    "not-assessed": "Ikke vurderet",
+    "in-progress": "I gang",
+    "stalled": "Gået i stå",
+    "overdue": "Frist overskredet",
+    "kept": "Holdt",
+    "partly-kept": "Delvist holdt",
+    "broken": "Brudt",
+    "unverifiable": "Kan ikke efterprøves",
+}
+OVERDUE_LABEL = STATE_LABELS["overdue"]
+OVERDUE_DETAILS = {
+    "not-assessed": "intet viser, at det er holdt",
+    "in-progress": "arbejdet er stadig i gang",
+    "stalled": "arbejdet er gået i stå",
+}
+UNCHECKED_LABEL = "Skal efterprøves"  # an open promise nobody has looked into for a year
+TIMELINESS_LABELS = {  # a promise kept or partly kept, against its deadline
+    "on-time": "Holdt til tiden (helt eller delvist)",
+    "late": "Holdt for sent (helt eller delvist)",
+}
 
 TYPE_LABELS = {"report": "Kritik", "response": "Svar", "plan": "Handleplan", "update": "Opfølgning"}
 
@@ -138,6 +160,7 @@ PlainText = Annotated[str, AfterValidator(_plain_text)]
 Markdown = Annotated[str, AfterValidator(_markdown), PlainSerializer(publishable_markdown, when_used="json")]
 Url = Annotated[str, AfterValidator(_pattern(_URL, "skal være en fuld webadresse, der begynder med https:// eller http://"))]
 EntryId = Annotated[str, AfterValidator(_pattern(_ID, "skal være id'et (filnavnet uden .yaml) på en anden sag, fx 2018-04-10-taskforce-rapport"))]
+FormerId = Annotated[str, AfterValidator(_pattern(_ID, "skal være sagens tidligere id (det gamle filnavn uden .yaml), fx 2018-04-10-taskforce-rapport"))]
 Slug = Annotated[str, AfterValidator(_pattern(_SLUG, "må kun indeholde små bogstaver a-z, tal og bindestreg, fx handleplan-2018"))]
 
 
@@ -218,6 +241,9 @@ class StatusChange(_Strict):
     promise: Slug = Field(description="The id of a promise in the plan.")
     status: Status
     note: Markdown | None = None
+    done: Date | None = Field(None, description="When what the status says happened, as precisely as the source "
+                                                "says, if not on the update's date (the day the source showed it); "
+                                                "how late a kept promise was is counted from it.")
 
 
 class Repeat(_Strict):
@@ -236,6 +262,8 @@ class _Entry(_Strict):
     summary: Markdown = Field(description="Markdown, in your own words.")
     sources: list[Source] = Field(min_length=1)
     corrections: list[Correction] = Field(default_factory=list)
+    former_ids: list[FormerId] = Field(default_factory=list, description="Ids the entry had before it was renamed; "
+                                                                        "each old address leads to the new one.")
 
     def links(self) -> list[str]:
         """Ids of the entries this one refers to."""

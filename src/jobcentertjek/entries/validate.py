@@ -38,6 +38,7 @@ from .model import (
 )
 from .problems import Problem
 from .reference import kommuner, suggest, tags
+from .renames import check_former_ids, former_owners, renamed_hint
 from .yamlload import LoadedYaml, field_name, load_yaml, too_big
 
 
@@ -357,21 +358,28 @@ def check_links(entries: list[LoadedEntry]) -> list[Problem]:
             problems.append(item.problem((), f"id'et {item.id!r} bruges også af {other.path}; giv filen et andet navn"))
         else:
             by_id[item.id] = item
+    problems += check_former_ids(entries, by_id)
+    owners = former_owners(entries)
     for item in entries:
         entry = item.entry
         for i, target in enumerate(getattr(entry, "responds_to", [])):
-            problems += _check_target(item, ("responds_to", i), target, by_id, nth=i)
+            problems += _check_target(item, ("responds_to", i), target, by_id, owners, nth=i)
         if isinstance(entry, Update):
-            problems += _check_update(item, by_id)
+            problems += _check_update(item, by_id, owners)
         if isinstance(entry, Report):
-            problems += _check_repeats(item, by_id)
+            problems += _check_repeats(item, by_id, owners)
     return problems
 
 
-def _check_target(item: LoadedEntry, path: tuple, target: str, by_id: dict, nth: int = 0) -> list[Problem]:
+def _no_such_entry(item: LoadedEntry, path: tuple, target: str, by_id: dict, owners: dict, nth: int) -> Problem:
+    hint = renamed_hint(target, owners) or _did_you_mean(target, by_id, nth=nth)
+    return item.problem(path, f"der findes ingen sag med id'et {target!r}{hint}")
+
+
+def _check_target(item: LoadedEntry, path: tuple, target: str, by_id: dict, owners: dict,
+                  nth: int = 0) -> list[Problem]:
     if target not in by_id:
-        hint = _did_you_mean(target, by_id, nth=nth)
-        return [item.problem(path, f"der findes ingen sag med id'et {target!r}{hint}")]
+        return [_no_such_entry(item, path, target, by_id, owners, nth)]
     if target == item.id:
         return [item.problem(path, "en sag kan ikke henvise til sig selv")]
     if _definitely_before(item.entry.date, by_id[target].entry.date):
@@ -379,9 +387,9 @@ def _check_target(item: LoadedEntry, path: tuple, target: str, by_id: dict, nth:
     return []
 
 
-def _check_update(item: LoadedEntry, by_id: dict) -> list[Problem]:
+def _check_update(item: LoadedEntry, by_id: dict, owners: dict) -> list[Problem]:
     update = item.entry
-    problems = _check_target(item, ("plan",), update.plan, by_id)
+    problems = _check_target(item, ("plan",), update.plan, by_id, owners)
     if problems:
         return problems
     plan = by_id[update.plan].entry
@@ -394,6 +402,12 @@ def _check_update(item: LoadedEntry, by_id: dict) -> list[Problem]:
             continue
         problems += [item.problem(("changes", i, "status"), message)
                      for message in status_problems(change.status, promises[change.promise], plan.date, today())]
+        if change.done and update.date.last_day < change.done.first_day:
+            problems.append(item.problem(("changes", i, "done"), f"{change.done} ligger efter opfølgningens dato "
+                                                                 f"{update.date}; done er, hvornår det skete, "
+                                                                 "som kilden viser det"))
+        elif change.done and change.done.last_day < plan.date.first_day:
+            problems.append(item.problem(("changes", i, "done"), f"{change.done} ligger før løftets dato {plan.date}"))
     return problems
 
 
@@ -410,15 +424,14 @@ def _unknown_promise(item: LoadedEntry, path: tuple, plan_id: str, plan, promise
                                f"{', '.join(promise_ids)}")]
 
 
-def _check_repeats(item: LoadedEntry, by_id: dict) -> list[Problem]:
+def _check_repeats(item: LoadedEntry, by_id: dict, owners: dict) -> list[Problem]:
     """A report's ``repeats``: each an earlier promise of its own kommune (or hele-landet), listed once."""
     report = item.entry
     problems, seen = [], set()
     for i, repeat in enumerate(report.repeats):
         at = ("repeats", i)
         if repeat.plan not in by_id:
-            hint = _did_you_mean(repeat.plan, by_id, nth=i)
-            problems.append(item.problem((*at, "plan"), f"der findes ingen sag med id'et {repeat.plan!r}{hint}"))
+            problems.append(_no_such_entry(item, (*at, "plan"), repeat.plan, by_id, owners, nth=i))
             continue
         plan = by_id[repeat.plan].entry
         if not getattr(plan, "promises", None):  # reports and updates have none

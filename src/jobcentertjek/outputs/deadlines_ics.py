@@ -13,6 +13,7 @@ import textwrap
 from icalendar import Calendar, Event
 
 from ..entries.corpus import Corpus, TrackedPromise
+from ..entries.model import STATE_LABELS
 from ..entries.reference import kommuner
 from ..entries.render import markdown_to_text
 from ..site.pages import (
@@ -42,7 +43,8 @@ def description(promise: TrackedPromise, site_url: str) -> str:
     by = promise.promise.promised_by
     lines = [
         f"Løfte: {markdown_to_text(promise.promise.text)}",
-        f"Status: {promise.status_label} (pr. {latest.date.danish()})",
+        f"Status: {promise.state_label}" + (f" – {promise.lateness.danish()}" if promise.lateness else "")
+        + f" (pr. {latest.date.danish()})",
         f"Frist: {promise.promise.deadline.danish()}",
         f"Lovet af: {by.name}" + (f", {by.role}" if by.role else ""),
         f"Handleplan: {promise.plan.entry.title}",
@@ -63,16 +65,20 @@ def promise_event(promise: TrackedPromise, site_url: str) -> Event:
     text = textwrap.shorten(markdown_to_text(promise.promise.text), width=90, placeholder=" …")
     event = Event()
     event.add("uid", event_uid(promise))
-    # DTSTAMP is required; the day of the promise's latest status keeps it reproducible, and
-    # SEQUENCE (the number of status changes) tells calendar apps that the event changed.
-    event.add("dtstamp", _midnight_utc(promise.history[-1].date.first_day))
-    event.add("sequence", len(promise.history) - 1)
+    # DTSTAMP is required; the day of the promise's latest change keeps it reproducible, and
+    # SEQUENCE (the number of changes) tells calendar apps that the event changed. Passing the
+    # deadline without a verdict is a change: the state becomes "Frist overskredet".
+    changed = promise.history[-1].date.first_day
+    if promise.is_overdue:
+        changed = max(changed, deadline.last_day + dt.timedelta(days=1))
+    event.add("dtstamp", _midnight_utc(changed))
+    event.add("sequence", len(promise.history) - 1 + promise.is_overdue)
     event.add("dtstart", deadline.last_day)
     event.add("dtend", deadline.last_day + dt.timedelta(days=1))
     event.add("summary", f"Frist, {name}: {text}")
     event.add("description", description(promise, site_url))
     event.add("url", _promise_link(promise, site_url))
-    event.add("categories", [promise.status_label])
+    event.add("categories", [STATE_LABELS[promise.state]])
     event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
     return event
 

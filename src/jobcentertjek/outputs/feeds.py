@@ -14,7 +14,7 @@ from feedgen.feed import FeedGenerator
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..entries.corpus import Corpus, TrackedPromise
-from ..entries.dates import PartialDate
+from ..entries.dates import PartialDate, lateness
 from ..entries.model import STATUS_LABELS, TYPE_LABELS, Check, Update
 from ..entries.reference import kommuner
 from ..entries.render import markdown_to_html
@@ -89,9 +89,9 @@ def _drop_build_date(fg: FeedGenerator) -> None:
     fg._FeedGenerator__rss_lastBuildDate = None  # noqa: SLF001 - no public way to unset it
 
 
-def entry_item(item: LoadedEntry) -> FeedItem:
+def entry_item(corpus: Corpus, item: LoadedEntry) -> FeedItem:
     entry = item.entry
-    return FeedItem(guid=item.id, title=entry.title, link=entry_url(item.id), date=entry.date,
+    return FeedItem(guid=item.id, title=entry.title, link=entry_url(item.id), date=corpus.in_time(item),
                     categories=(TYPE_LABELS[entry.type], kommuner()[entry.kommune].name),
                     html=str(markdown_to_html(entry.summary)))
 
@@ -101,11 +101,11 @@ def entry_feeds(corpus: Corpus, site_url: str = "") -> list[Feed]:
     feed also has a "Kritikken kom igen" item for each report that criticises one of its promises again."""
     feeds = [Feed(SITE_FEED_URL, "Jobcentertjek: alle sager",
                   "Nye sager om jobcentrene: kritik, kommunernes svar, handleplaner og opfølgninger.",
-                  "", [entry_item(item) for item in corpus.entries])]
+                  "", [entry_item(corpus, item) for item in corpus.entries])]
     again = recurrence_items(corpus, site_url)
     for slug, entries in sorted(corpus.by_kommune.items()):
         name = kommuner()[slug].name
-        items = [entry_item(item) for item in entries] + [item for item, places in again if slug in places]
+        items = [entry_item(corpus, item) for item in entries] + [item for item, places in again if slug in places]
         feeds.append(Feed(kommune_feed_url(slug), f"Jobcentertjek: {name}",
                           f"Nye sager om jobcentret i {name}: kritik, svar, handleplaner og opfølgninger.",
                           kommune_url(slug), newest_first(items)))
@@ -166,12 +166,13 @@ class PromiseItems:
         name = kommuner()[entry.kommune].name
         if not isinstance(entry, Update):
             title = f"{'Ny handleplan' if entry.type == 'plan' else 'Svar med løfter'}, {name}: {entry.title}"
-            rows = [self._row(self.tracked[(item.id, p.id)], p.status) for p in entry.promises]
+            rows = [self._row(self.tracked[(item.id, p.id)], p.status, on=entry.date) for p in entry.promises]
         else:
             title = f"Opfølgning, {name}: {entry.title}"
-            rows = [self._change_row(item.id, entry.plan, change.promise, change.status) for change in entry.changes]
+            rows = [self._change_row(item.id, entry.plan, change.promise, change.status, change.done or entry.date)
+                    for change in entry.changes]
         html = self.env.get_template("feed_promises.html").render(summary=entry.summary, rows=rows)
-        return FeedItem(guid=item.id, title=title, link=entry_url(item.id), date=entry.date,
+        return FeedItem(guid=item.id, title=title, link=entry_url(item.id), date=self.corpus.in_time(item),
                         categories=(TYPE_LABELS[entry.type], name), html=html)
 
     def _check_item(self, tracked: TrackedPromise, check: Check) -> FeedItem:
@@ -185,15 +186,19 @@ class PromiseItems:
                         link=entry_url(tracked.plan.id) + "#" + promise_anchor(tracked), date=check.date,
                         categories=("Efterprøvning", name), html=html)
 
-    def _change_row(self, update_id: str, plan_id: str, promise_id: str, status: str) -> dict:
+    def _change_row(self, update_id: str, plan_id: str, promise_id: str, status: str, on: PartialDate) -> dict:
         tracked = self.tracked[(plan_id, promise_id)]
         steps = [i for i, step in enumerate(tracked.history) if step.entry_id == update_id and step.status == status]
         previous = tracked.history[steps[0] - 1].status if steps and steps[0] > 0 else None
-        return self._row(tracked, status, previous)
+        return self._row(tracked, status, previous, on)
 
-    def _row(self, tracked: TrackedPromise, status: str, previous: str | None = None) -> dict:
+    def _row(self, tracked: TrackedPromise, status: str, previous: str | None = None,
+             on: PartialDate | None = None) -> dict:
+        """A promise as an item lists it: the status it got (kept on ``on``: how it stands to the deadline)."""
         link = absolute_url(self.site_url, entry_url(tracked.plan.id) + "#" + promise_anchor(tracked))
-        return dict(text=tracked.promise.text, deadline=tracked.promise.deadline, link=link,
+        deadline = tracked.promise.deadline
+        timing = lateness(deadline, on).danish() if on and deadline and status in ("kept", "partly-kept") else None
+        return dict(text=tracked.promise.text, deadline=deadline, link=link, timing=timing,
                     status=STATUS_LABELS[status], previous=STATUS_LABELS[previous] if previous else None)
 
 

@@ -32,7 +32,8 @@ SCHEMA_PATH = "data/entry.schema.json"
 ENTRY_COLUMNS = ["id", "url", "type", "date", "kommune", "kommune_name", "title", "tags", "summary",
                  "report_kind", "publisher", "responds_to", "plan", "promise_count", "source_urls"]
 PROMISE_COLUMNS = ["plan_id", "promise_id", "url", "kommune", "kommune_name", "text", "promised_by",
-                   "deadline", "status", "status_label", "status_date", "overdue_days", "plan_title",
+                   "deadline", "status", "status_label", "status_date", "state", "state_label",
+                   "timeliness", "late_by", "late_by_precision", "overdue_days", "plan_title",
                    "check_count", "last_check_date", "last_check_searched", "last_check_found",
                    "unchecked_for_a_year"]
 REPEAT_COLUMNS = ["report_id", "report_url", "report_kommune", "report_date", "plan_id", "promise_id", "promise_url",
@@ -55,10 +56,18 @@ def one_line(markdown: str) -> str:
 
 
 def entries_json(corpus: Corpus, site_url: str) -> str:
-    entries = [{"id": item.id, "url": absolute_url(site_url, entry_url(item.id)),
-                **item.entry.model_dump(mode="json")} for item in corpus.entries]
+    entries = [_entry_json(corpus, item, site_url) for item in corpus.entries]
     return _json({"license": LICENSE, "schema": absolute_url(site_url, SCHEMA_PATH),
                   "entry_count": len(entries), "entries": entries})
+
+
+def _entry_json(corpus: Corpus, item: LoadedEntry, site_url: str) -> dict:
+    """The entry as written, with its id and URL, and for an entry that promises, the site's assessment
+    of each promise by its id (``promise_assessments``)."""
+    data = {"id": item.id, "url": absolute_url(site_url, entry_url(item.id)), **item.entry.model_dump(mode="json")}
+    if tracked := corpus.promises_of(plan_id=item.id):
+        data["promise_assessments"] = {p.promise.id: _assessment(p) for p in tracked}
+    return data
 
 
 def entry_row(item: LoadedEntry, site_url: str) -> list:
@@ -81,12 +90,29 @@ def promise_row(promise: TrackedPromise, site_url: str) -> list:
         plan.entry.kommune, kommuner()[plan.entry.kommune].name, one_line(promise.promise.text),
         by.name + (f", {by.role}" if by.role else ""),
         str(promise.promise.deadline) if promise.promise.deadline else "",
-        promise.status, promise.status_label, str(promise.history[-1].date),
-        promise.overdue_days if promise.is_overdue else "", plan.entry.title,
+        promise.status, promise.status_label, str(promise.history[-1].date), promise.state, promise.state_label,
+        *_lateness_columns(promise), promise.overdue_days if promise.is_overdue else "", plan.entry.title,
         len(promise.promise.checks),
         *((str(last.date), last.searched, last.found) if (last := promise.last_check) else ("", "", "")),
         "ja" if promise.is_unchecked else "nej",
     ]
+
+
+def _lateness_columns(promise: TrackedPromise) -> list:
+    """timeliness, late_by, late_by_precision: how a kept promise stands to its deadline."""
+    late = promise.lateness
+    if late is None:
+        return ["", "", ""]
+    return [late.timeliness, "" if late.late_by is None else late.late_by, late.precision or ""]
+
+
+def _assessment(promise: TrackedPromise) -> dict:
+    """What the site computes for a promise, beside what the entry says (entries.json)."""
+    late = promise.lateness
+    return {"state": promise.state, "state_label": promise.state_label,
+            "overdue_days": promise.overdue_days,
+            "lateness": None if late is None else {"timeliness": late.timeliness, "late_by": late.late_by,
+                                                   "precision": late.precision, "text": late.danish()}}
 
 
 def repeat_row(recurrence: Recurrence, site_url: str) -> list:

@@ -30,7 +30,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from ..entries.corpus import Corpus, TrackedPromise
 from ..entries.dates import today
-from ..entries.model import REPORT_KINDS, STATUS_LABELS, TYPE_LABELS
+from ..entries.model import REPORT_KINDS, STATE_LABELS, STATUS_LABELS, TIMELINESS_LABELS, TYPE_LABELS
 from ..entries.reference import kommuner
 from ..entries.validate import LoadedEntry
 from ..site.pages import absolute_url, entry_url, promise_anchor
@@ -67,6 +67,9 @@ def _status_note(promise: TrackedPromise) -> str | None:
     return one_line(note) if note else None
 
 
+TIMELINESS = {**TIMELINESS_LABELS, "unclear": "Uvist, om det var til tiden"}  # a kept promise against its deadline
+PRECISIONS = {"day": "dage", "month": "måneder"}  # what a lateness counts
+
 ENTRY_COLUMNS = [
     Column("Id", 40, lambda item: item.id, "Sagens id; det samme som i sidens adresse sager/<id>/."),
     Column("Dato", 11, lambda item: str(item.entry.date),
@@ -102,11 +105,21 @@ PROMISE_COLUMNS = [
     Column("Statuskode", 14, lambda p: p.status, "Status som kode, fx kept eller in-progress."),
     Column("Status siden", 12, lambda p: str(p.history[-1].date),
            "Datoen for den seneste statusændring: planen selv eller den seneste opfølgning."),
+    Column("Tilstand", 34, lambda p: p.state_label,
+           "Løftets ene tilstand, som siden viser den, fx Holdt eller Frist overskredet – intet viser, at det er holdt."),
+    Column("Tilstandskode", 14, lambda p: p.state, "Tilstanden som kode: som statuskoden, eller overdue."),
     Column("Begrundelse for status", 70, _status_note,
            "Noten ved den seneste statusændring: hvorfor løftet har sin status. Tom, hvis der ingen note er."),
     Column("Frist overskredet", 10, lambda p: _yes(p.is_overdue),
            "ja, når fristen er passeret, og løftet hverken er holdt, delvist holdt eller brudt."),
     Column("Dage over fristen", 10, lambda p: p.overdue_days, "Antal dage over fristen på byggedagen; ellers tom."),
+    Column("Holdt i forhold til fristen", 24, lambda p: p.lateness.danish() if p.lateness else None,
+           "Kun holdte og delvist holdte løfter med frist: til tiden, hvor meget for sent, eller efter fristen."),
+    Column("Tidskode", 10, lambda p: p.timeliness, "Det samme som kode: on-time, late eller unclear (se arket Koder)."),
+    Column("For sent med", 8, lambda p: p.lateness.late_by if p.lateness else None,
+           "Hvor meget for sent, som tal: dage eller måneder (næste kolonne), så præcist datoerne tillader."),
+    Column("Enhed", 8, lambda p: PRECISIONS.get(p.lateness.precision) if p.lateness else None,
+           "Hvad tallet i For sent med tæller: dage eller måneder."),
     Column("Efterprøvninger", 10, lambda p: len(p.promise.checks), "Hvor mange gange nogen har ledt efter løftets resultat."),
     Column("Sidst efterprøvet", 12, lambda p: str(p.last_check.date) if p.last_check else None,
            "Hvornår nogen sidst har ledt efter løftets resultat; tom, hvis det ikke er skrevet."),
@@ -122,7 +135,8 @@ PROMISE_COLUMNS = [
     Column("Side", 60, lambda p: p.url, "Løftet på handleplanens side.", link=True),
 ]
 
-CODES = [("Type", TYPE_LABELS), ("Art", REPORT_KINDS), ("Status", STATUS_LABELS)]
+CODES = [("Type", TYPE_LABELS), ("Art", REPORT_KINDS), ("Status", STATUS_LABELS), ("Tilstand", STATE_LABELS),
+         ("Tid", TIMELINESS)]
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from mkdocs.utils.meta import get_data
 from ..entries.corpus import Corpus
 from ..entries.problems import Problem
 from ..entries.validate import check_paths
+from ..site.about import AboutError, read_about
 from .outputs import render_outputs, save_outputs
 from .search_index import BUNDLE, index_pages, names, pages_to_index
 
@@ -46,8 +47,15 @@ def build_site(config_file: Path, site_dir: Path, cases_dir: Path, strict: bool 
     except MkDocsException as exc:
         print(f"MkDocs' indstillinger i {config_file} kunne ikke læses: {exc}", file=sys.stderr)
         return 1, problems
+    try:
+        about = read_about(config.extra["jobcentertjek"])
+    except AboutError as exc:
+        print(exc, file=sys.stderr)
+        return 1, problems
+    if warning := about.warning():
+        print(warning, file=sys.stderr)
     corpus = Corpus.from_entries(entries)
-    outputs = render_outputs(corpus, config.extra["jobcentertjek"]["repo_url"], config.site_url or "")
+    outputs = render_outputs(corpus, config.extra["jobcentertjek"]["repo_url"], config.site_url or "", about)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))

@@ -21,6 +21,7 @@ from mkdocs.structure.toc import get_toc
 
 from jobcentertjek.entries.problems import ValidationFailed
 from jobcentertjek.publish.outputs import generate_outputs, load_outputs
+from jobcentertjek.site.about import AboutError, read_about
 
 
 def on_files(files: Files, config) -> Files:
@@ -35,9 +36,12 @@ def on_files(files: Files, config) -> Files:
                 cases_dir=Path(os.environ.get("JOBCENTERTJEK_CASES") or root / settings.get("cases", "cases")),
                 repo_url=settings["repo_url"],
                 site_url=config.site_url or "",
+                about=read_about(settings),
             )
     except ValidationFailed as failure:
         raise PluginError(f"Sagerne i cases/ har fejl; intet er bygget:\n{failure}") from None
+    except AboutError as error:
+        raise PluginError(str(error)) from None
     _GENERATED_PAGES.clear()
     for uri, content in outputs.items():
         files.append(File.generated(config, uri, content=content))

@@ -10,20 +10,24 @@ from ..outputs import workbook
 from ..outputs.deadlines_ics import calendar_files
 from ..outputs.feeds import feed_files
 from ..outputs.opendata import data_files
-from ..site.pages import SiteGenerator, SiteSettings
+from ..site.about import About
+from ..site.guide import Site
+from ..site.pages import SiteSettings
+from ..site.redirects import redirect_files
 
 Outputs = dict[str, str | bytes]
 
 
-def generate_outputs(cases_dir: Path, repo_url: str, site_url: str) -> Outputs:
+def generate_outputs(cases_dir: Path, repo_url: str, site_url: str, about: About | None = None) -> Outputs:
     """Load and validate ``cases_dir`` (raises ValidationFailed) and render every output file."""
-    return render_outputs(Corpus.load(cases_dir), repo_url, site_url)
+    return render_outputs(Corpus.load(cases_dir), repo_url, site_url, about)
 
 
-def render_outputs(corpus: Corpus, repo_url: str, site_url: str) -> Outputs:
-    """Every output file of an already validated corpus."""
-    settings = SiteSettings(repo_url=repo_url.rstrip("/"))
-    outputs: Outputs = dict(SiteGenerator(corpus, settings).sources())
+def render_outputs(corpus: Corpus, repo_url: str, site_url: str, about: About | None = None) -> Outputs:
+    """Every output file of an already validated corpus; ``about`` says who runs the site (site.about)."""
+    settings = SiteSettings(repo_url=repo_url.rstrip("/"), site_url=site_url, about=about or About())
+    outputs: Outputs = dict(Site(corpus, settings).sources())
+    outputs.update(redirect_files(corpus, site_url))
     outputs.update(feed_files(corpus, site_url))
     outputs.update(calendar_files(corpus, site_url))
     outputs.update(data_files(corpus, site_url))

@@ -7,22 +7,37 @@ lives in the Jinja templates next to this module.
 
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
-from urllib.parse import quote, urlencode
 
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..entries.corpus import Corpus, TrackedPromise
-from ..entries.dates import PartialDate, elapsed
+from ..entries.dates import PartialDate, elapsed, lateness
 from ..entries.grammar import count, number, plural
-from ..entries.model import OVERDUE_LABEL, REPORT_KIND_PHRASES, STATUS_LABELS, TYPE_LABELS, UNCHECKED_LABEL
+from ..entries.method import UNCHECKED_AFTER_DAYS
+from ..entries.model import (
+    OVERDUE_LABEL,
+    REPORT_KIND_PHRASES,
+    REPORT_KINDS,
+    STATE_LABELS,
+    STATUS_LABELS,
+    TIMELINESS_LABELS,
+    TYPE_LABELS,
+    UNCHECKED_LABEL,
+)
 from ..entries.reference import danish_slug, kommuner, regions, tags
-from ..entries.render import markdown_to_html
+from ..entries.render import markdown_to_html, markdown_to_text
+from ..entries.snapshots import snapshot_date
 from . import ordliste, sammenligning, tidslinje
+from .about import About
+from .forms import Forms
+from .help import citizen_advisers
 from .kort import locator, map_context
+from .mailto import MailRoutes
 from .years import split_by_year
 
 LATEST_ON_HOME = 10
@@ -43,7 +58,10 @@ REPEAT_PAGE_ROWS = 100  # the national list of repeated criticism keeps its newe
 REPEATED = "repeated"  # the promise list filter for promises criticised again
 REPEATED_LABEL = "Kritikken kom igen"
 REPEATS_URL = "gentaget/"
-FILTERS = [*STATUS_LABELS, "overdue", "unchecked", REPEATED]  # what a promise list can be filtered by
+FILTERS = [*STATE_LABELS, *TIMELINESS_LABELS, "unchecked", REPEATED]  # what a promise list can be filtered by
+QUEUE_URL = "loefter/skal-efterproeves/"  # the promises due a check, most urgent first
+QUEUE_ROWS = 150  # the national queue shows the most urgent; each kommune page shows all of its own
+DESCRIPTION_LENGTH = 160  # a page's meta description, shortened at a word: what a search result or a shared link shows
 
 
 @dataclass(frozen=True)
@@ -51,6 +69,8 @@ class SiteSettings:
     repo_url: str  # e.g. https://github.com/owner/repo, for "edit" and "report an error" links
     branch: str = "main"
     cases_dir: str = "cases"
+    site_url: str = ""  # the published address, for the addresses readers copy (feeds, calendars, mail)
+    about: About = About()  # who runs the site and how to reach them (site.about)
 
 
 @dataclass
@@ -91,12 +111,15 @@ def tag_url(tag: str) -> str:
 
 
 def filter_label(status: str) -> str:
-    """The label of a promise list filter: a status, "overdue", "unchecked" or "repeated"."""
-    return {"overdue": OVERDUE_LABEL, "unchecked": UNCHECKED_LABEL, REPEATED: REPEATED_LABEL}.get(status) \
-        or STATUS_LABELS[status]
+    """The label of a promise list filter: a state, "on-time" or "late", "unchecked" or "repeated"."""
+    return {**STATE_LABELS, **TIMELINESS_LABELS, "unchecked": UNCHECKED_LABEL, REPEATED: REPEATED_LABEL}[status]
 
 
 def status_url(status: str) -> str:
+    if status == "unchecked":
+        return QUEUE_URL
+    if status in TIMELINESS_LABELS:
+        return f"loefter/{'holdt-til-tiden' if status == 'on-time' else 'holdt-for-sent'}/"
     return f"loefter/{danish_slug(filter_label(status))}/"
 
 
@@ -125,6 +148,25 @@ def calendar_url(slug: str | None = None) -> str:
 def has_deadlines(promises: list[TrackedPromise]) -> bool:
     """Whether a deadline calendar exists for these promises (an empty one would be invalid)."""
     return any(p.promise.deadline for p in promises)
+
+
+# The pages that tell a reader how to follow, who runs the site, what to do in a similar situation,
+# and how to contribute.
+FOLLOW_URL = "foelg/"
+PROMISE_FOLLOW_URL = "loefter/foelg/"
+ABOUT_URL = "om/"
+HELP_URL = "hjaelp/"
+CONTRIBUTE_URL = "bidrag/"
+
+
+def kommune_follow_url(slug: str) -> str:
+    return f"kommuner/{slug}/foelg/"
+
+
+def describe(markdown: str) -> str:
+    """A page's meta description from Markdown: one line of plain text, shortened at a word."""
+    text = textwrap.shorten(markdown_to_text(markdown), width=DESCRIPTION_LENGTH, placeholder=" …")
+    return text[:-2].rstrip(",;:–- ") + " …" if text.endswith(" …") else text
 
 
 def absolute_url(site_url: str, path: str) -> str:
@@ -188,15 +230,21 @@ def _environment() -> Environment:
     )
     env.filters.update(md=markdown_to_html, danish_date=_danish_date, number=_number, person=_person, url=relative,
                        slug=danish_slug, count=count, plural=plural, heading=_heading,
-                       elapsed_since=lambda later, earlier: elapsed(earlier, later))
+                       elapsed_since=lambda later, earlier: elapsed(earlier, later),
+                       lateness_of=lambda deadline, done: lateness(deadline, done).danish())
+    env.filters["archived_on"] = snapshot_date  # the day of a Wayback Machine copy, from its address
     env.globals.update(
         entry_url=entry_url, kommune_url=kommune_url, tag_url=tag_url, status_url=status_url,
-        STATUS_LABELS=STATUS_LABELS, TYPE_LABELS=TYPE_LABELS, REPORT_KIND_PHRASES=REPORT_KIND_PHRASES,
-        OVERDUE_LABEL=OVERDUE_LABEL, UNCHECKED_LABEL=UNCHECKED_LABEL, PROMISE_HEADING_LENGTH=PROMISE_HEADING_LENGTH, kommuner=kommuner(), tags=tags(),
+        STATUS_LABELS=STATUS_LABELS, STATE_LABELS=STATE_LABELS, TYPE_LABELS=TYPE_LABELS, REPORT_KINDS=REPORT_KINDS,
+        REPORT_KIND_PHRASES=REPORT_KIND_PHRASES,
+        OVERDUE_LABEL=OVERDUE_LABEL, UNCHECKED_LABEL=UNCHECKED_LABEL, QUEUE_URL=QUEUE_URL,
+        UNCHECKED_AFTER_DAYS=UNCHECKED_AFTER_DAYS, PROMISE_HEADING_LENGTH=PROMISE_HEADING_LENGTH, kommuner=kommuner(), tags=tags(),
         promise_anchor=promise_anchor, history_window=history_window,
         SITE_FEED_URL=SITE_FEED_URL, PROMISE_FEED_URL=PROMISE_FEED_URL, calendar_url=calendar_url,
         has_deadlines=has_deadlines, filter_label=filter_label, REPEATED_LABEL=REPEATED_LABEL, REPEATS_URL=REPEATS_URL,
         REPEATS_ON_PLAN=REPEATS_ON_PLAN, FILTERS=FILTERS, comparison_url=comparison_url, HOME_MAP_URL=HOME_MAP_URL,
+        FOLLOW_URL=FOLLOW_URL, PROMISE_FOLLOW_URL=PROMISE_FOLLOW_URL, kommune_follow_url=kommune_follow_url,
+        ABOUT_URL=ABOUT_URL, HELP_URL=HELP_URL, CONTRIBUTE_URL=CONTRIBUTE_URL, citizen_advisers=citizen_advisers(),
     )
     return env
 
@@ -214,21 +262,14 @@ class SiteGenerator:
         self.corpus = corpus
         self.settings = settings
         self.env = _environment()
-        self.env.globals.update(corpus=corpus, settings=settings, edit_url=self.edit_url,
-                                report_error_url=self.report_error_url, new_case_url=self.new_case_url)
+        forms = Forms(settings.repo_url, settings.branch, settings.cases_dir)
+        self.env.globals.update(corpus=corpus, settings=settings, forms=forms, edit_url=forms.edit,
+                                report_error_url=forms.report_error, new_case_url=forms.new_case,
+                                about=settings.about, mail=MailRoutes(settings.about), address=self.address)
 
-    def edit_url(self, item) -> str:
-        return f"{self.settings.repo_url}/edit/{self.settings.branch}/{self.settings.cases_dir}/{item.entry.kommune}/{item.id}.yaml"
-
-    def report_error_url(self, item) -> str:
-        return f"{self.settings.repo_url}/issues/new?template=rettelse.yml&entry={item.id}"
-
-    def new_case_url(self, kommune, plan=None) -> str:
-        """The "Ny sag" form with the kommune (and, for a follow-up, type and plan) filled in."""
-        fields = {"template": "ny-sag.yml", "kommune": kommune.name}
-        if plan is not None:
-            fields |= {"type": TYPE_LABELS["update"], "plan": plan.id}
-        return f"{self.settings.repo_url}/issues/new?{urlencode(fields, quote_via=quote)}"
+    def address(self, path: str) -> str:
+        """A page's published address (absolute with a site_url), for a reader to copy or to mail."""
+        return absolute_url(self.settings.site_url, path)
 
     def pages(self) -> list[Page]:
         return [self._home(), self._kommune_index(), *self._comparison_pages(), *self._kommune_pages(),
@@ -239,8 +280,8 @@ class SiteGenerator:
         """The page source: YAML front matter, then the HTML body from its template."""
         # The pages are HTML, so MkDocs finds no headings for a table of contents: no empty sidebar.
         meta = {"title": page.title, "hide": ["toc"], **page.meta}
-        if page.description:
-            meta["description"] = page.description
+        if page.description:  # escaped: Material writes it into an attribute as it is
+            meta["description"] = str(escape(page.description))
         body = self.env.get_template(page.template).render(page=page, page_url=page.url, **page.context)
         if page.terms:
             body = ordliste.link_terms(body, page.url)
@@ -261,14 +302,16 @@ class SiteGenerator:
         return Page("index.md", "Jobcentertjek", "home.html",
                     description="Et offentligt arkiv over kritik af jobcentrene, kommunernes svar og deres løfter.",
                     context=dict(latest=corpus.entries[:LATEST_ON_HOME], type_counts=corpus.type_counts(),
-                                 promises=promises, status_counts=corpus.status_counts(promises),
-                                 overdue=[p for p in promises if p.is_overdue],
+                                 promises=promises, state_counts=corpus.state_counts(promises),
+                                 overdue=[p for p in promises if p.is_overdue], due=corpus.due_for_check,
                                  responses_with_promises=len({p.plan.id for p in promises if p.plan.entry.type == "response"}),
                                  kommuner_with_entries=sum(1 for k in corpus.by_kommune if k != "hele-landet")))
 
     def _kommune_index(self) -> Page:
         by_region = {region: [k for k in kommuner().values() if k.region == region] for region in regions()}
         return Page("kommuner/index.md", "Kommuner", "kommuner.html",
+                    description="Alle 98 kommuner på et kort og side om side: sager, løfter, løfter over fristen og "
+                                "svartider for hvert jobcenter.",
                     context=dict(by_region=by_region, national=kommuner()["hele-landet"], kort=map_context(self.corpus),
                                  lines=sammenligning.lines(self.corpus), columns=sammenligning.COLUMNS))
 
@@ -277,6 +320,7 @@ class SiteGenerator:
         lines = sammenligning.lines(self.corpus)
         return [Page(comparison_url(column).rstrip("/") + ".md", f"Kommuner sorteret efter {column.label.lower()}",
                      "kommuner_sorteret.html",
+                     description=f"De 98 kommuner side om side, sorteret efter {column.label.lower()}.",
                      context=dict(lines=sammenligning.sorted_lines(lines, column), columns=sammenligning.COLUMNS,
                                   current=column))
                 for column in sammenligning.COLUMNS[1:]]
@@ -305,18 +349,21 @@ class SiteGenerator:
         years = _by_year(split.recent)
         pages = [Page(
             f"kommuner/{kommune.slug}.md", kommune.name, "kommune.html",
-            description=f"Tidslinje for jobcentret i {kommune.name}: kritik, svar og løfter.",
+            description=_kommune_description(kommune, entries, promises),
             meta={"feed": feed, "feed_title": f"Jobcentertjek: {kommune.name}"} if feed else {},
-            context=dict(feed=feed, calendar=calendar_url(kommune.slug) if has_deadlines(promises) else None,
+            context=dict(calendar=calendar_url(kommune.slug) if has_deadlines(promises) else None,
                          kommune=kommune, entries=entries, years=years, full_years=newest_years(years),
                          locator=locator(kommune),
-                         threads=[(t[0], tidslinje.build(thread_window(t, t[-1].id), self.corpus))
+                         threads=[(self.corpus.thread_name(t), tidslinje.build(thread_window(t, t[-1].id), self.corpus))
                                   for t in tidslinje.threads_of(self.corpus, split.recent)],
-                         all_promises=promises, status_counts=self.corpus.status_counts(promises), repeated=repeated,
+                         all_promises=promises, state_counts=self.corpus.state_counts(promises), repeated=repeated,
+                         due=[p for p in self.corpus.due_for_check if p.plan.entry.kommune == kommune.slug],
                          archive=archive, first_older_year=split.first_older_year,
                          **part(split.recent, with_overdue=bool(split.older))))]
         for year, items in split.older.items():
             pages.append(Page(f"kommuner/{kommune.slug}/{year}.md", f"{kommune.name}: {year}", "kommune_year.html",
+                              description=f"{kommune.name} i {year}: {count(len(items), 'sag', 'sager')} om "
+                                          "jobcentret, med løfter og svartider fra det år.",
                               context=dict(kommune=kommune, year=year, entries=items, archive=archive, **part(items))))
         return pages
 
@@ -324,29 +371,36 @@ class SiteGenerator:
         return [self._entry_page(item) for item in self.corpus.entries]
 
     def _entry_page(self, item) -> Page:
+        # The whole thread, a plan's own follow-ups included: they say whether the promise was kept.
         thread = self.corpus.threads[item.id]
-        # A plan's own updates are linked from its promises' histories; listed again below, they
-        # would make a long-followed plan's page the heaviest of the site.
-        shown = [o for o in thread if not (o.entry.type == "update" and o.entry.plan == item.id)]
-        window = thread_window(shown, item.id)
+        window = thread_window(thread, item.id)
         return Page(f"sager/{item.id}.md", item.entry.title, "entry.html", terms=True,
-                    context=dict(item=item, thread=window, thread_length=len(shown),
+                    description=describe(item.entry.summary),
+                    context=dict(item=item, thread=window, thread_length=len(thread),
+                                 thread_name=self.corpus.thread_name(thread),
                                  timeline=tidslinje.build(window, self.corpus, current=item.id),
-                                 followups=len(thread) - len(shown),
                                  promises=self.corpus.promises_of(plan_id=item.id)))
 
     def _promise_pages(self) -> list[Page]:
         promises = self.corpus.promises
-        filters = [(status, STATUS_LABELS[status], [p for p in promises if p.status == status])
-                   for status in STATUS_LABELS]
-        filters.append(("overdue", OVERDUE_LABEL, [p for p in promises if p.is_overdue]))
-        filters.append(("unchecked", UNCHECKED_LABEL, [p for p in promises if p.is_unchecked]))
+        filters = [(state, label, [p for p in promises if p.state == state]) for state, label in STATE_LABELS.items()]
+        filters += [(timeliness, label, [p for p in promises if p.timeliness == timeliness])
+                    for timeliness, label in TIMELINESS_LABELS.items()]
+        filters.append(("unchecked", UNCHECKED_LABEL, self.corpus.due_for_check))
         repeated = self.corpus.recurrences_by_promise
         filters.append((REPEATED, REPEATED_LABEL, [p for p in promises if p.key in repeated]))
         pages = self._promise_list("loefter/", "Løfter", promises, filters, current=None,
                                    description="Alle løfter fra kommunernes handleplaner, med status og frist.")
         for status, label, subset in filters:
-            pages += self._promise_list(status_url(status), f"Løfter: {label}", subset, filters, current=status)
+            if status != "unchecked":
+                pages += self._promise_list(status_url(status), f"Løfter: {label}", subset, filters, current=status,
+                                            description=f"Løfter fra kommunernes handleplaner: »{label}«: "
+                                                        f"{count(len(subset), 'løfte', 'løfter')}.")
+        due = self.corpus.due_for_check
+        pages.append(Page(QUEUE_URL + "index.md", "Løfter, der skal efterprøves", "queue.html",
+                          description="Løfter uden endelig status, som ingen har efterprøvet i over et år: "
+                                      "de mest presserende først.",
+                          context=dict(due=due[:QUEUE_ROWS], total=len(due), filters=filters, current="unchecked")))
         return pages
 
     def _promise_list(self, url: str, title: str, promises: list[TrackedPromise], filters: list, current: str | None,
@@ -354,12 +408,13 @@ class SiteGenerator:
         """One list of the tracker: the promises of the newest plans, and a page for each older year."""
         split = split_by_year(promises, _plan_year, PROMISE_PAGE_ROWS)
         archive = split.archive(url)
-        common = dict(filters=filters, current=current, status_counts=self.corpus.status_counts(promises),
+        common = dict(filters=filters, current=current, state_counts=self.corpus.state_counts(promises),
                       archive=archive, total=len(promises))
         pages = [Page(url + "index.md", title, "promises.html", description=description,
                       context=dict(promises=split.recent, year=None, first_older_year=split.first_older_year,
                                    **common))]
         pages += [Page(f"{url}{year}.md", f"{title}, {year}", "promises.html",
+                       description=f"{title}: løfterne fra handleplaner i {year}, med status og frist.",
                        context=dict(promises=items, year=year, first_older_year=None, **common))
                   for year, items in split.older.items()]
         return pages
@@ -378,6 +433,7 @@ class SiteGenerator:
                       context=dict(groups=_by_kommune(split.recent), year=None, per_kommune=per_kommune,
                                    first_older_year=split.first_older_year, **common))]
         pages += [Page(f"{REPEATS_URL}{year}.md", f"Gentaget kritik, {year}", "repeats.html",
+                       description=f"Kritik fra {year}, der kom igen efter et løfte om at rette op på den.",
                        context=dict(groups=_by_kommune(items), year=year, per_kommune=None, first_older_year=None,
                                     **common))
                   for year, items in split.older.items()]
@@ -385,6 +441,8 @@ class SiteGenerator:
 
     def _tag_index(self) -> Page:
         return Page("emner/index.md", "Emner", "tags.html",
+                    description="Sagerne efter emne: sygedagpenge, fleksjob, førtidspension, ressourceforløb "
+                                "og flere.",
                     context=dict(by_tag=self.corpus.by_tag))
 
     def _tag_pages(self) -> list[Page]:
@@ -394,9 +452,11 @@ class SiteGenerator:
             split = split_by_year(self.corpus.by_tag[tag.name], _entry_year, TAG_PAGE_ENTRIES)
             archive = split.archive(url)
             pages.append(Page(url.rstrip("/") + ".md", f"Emne: {tag.name}", "tag.html",
+                              description=f"Emne: {tag.name}. {tag.description}",
                               context=dict(tag=tag, entries=split.recent, year=None, archive=archive,
                                            first_older_year=split.first_older_year)))
             pages += [Page(f"{url}{year}.md", f"Emne: {tag.name}, {year}", "tag.html",
+                           description=f"Sager fra {year} om emnet {tag.name}.",
                            context=dict(tag=tag, entries=items, year=year, archive=archive, first_older_year=None))
                       for year, items in split.older.items()]
         return pages
@@ -404,12 +464,23 @@ class SiteGenerator:
     def _corrections(self) -> Page:
         rows = sorted(((c, item) for item in self.corpus.entries for c in item.entry.corrections),
                       key=lambda row: (row[0].date.sort_key(), row[1].id), reverse=True)
-        return Page("rettelser.md", "Rettelser", "corrections.html", context=dict(rows=rows))
+        return Page("rettelser.md", "Rettelser", "corrections.html", context=dict(rows=rows),
+                    description="Hver rettelse af en sag på Jobcentertjek, med dato, nyeste først: vi retter fejl "
+                                "åbent.")
 
     def _glossary(self) -> Page:
         return Page("ordliste.md", "Ordliste", "ordliste.html", context=dict(terms=ordliste.terms()),
                     description="Fagordene i sagerne forklaret: ressourceforløb, jobafklaring, fleksjob og flere.")
 
+
+def _kommune_description(kommune, entries: list, promises: list[TrackedPromise]) -> str:
+    if not entries:
+        return f"Jobcentret i {kommune.name}: der er endnu ingen sager. Kender du en rapport, et brev eller et løfte?"
+    years = sorted({item.entry.date.year for item in entries})
+    span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    place = "jobcentrene i hele landet" if kommune.is_national else f"jobcentret i {kommune.name}"
+    return (f"{count(len(entries), 'sag', 'sager')} om {place} fra {span}: kritik, svar og "
+            f"{count(len(promises), 'løfte', 'løfter')}, med status og frister.")
 
 def _entry_year(item) -> int:
     return item.entry.date.year

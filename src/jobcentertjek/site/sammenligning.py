@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..entries.corpus import Corpus
 from ..entries.dates import PartialDate
-from ..entries.model import STATUS_LABELS, TYPE_LABELS
+from ..entries.model import STATE_LABELS, TIMELINESS_LABELS, TYPE_LABELS
 from ..entries.reference import Kommune, danish_slug, kommuner
 
 
@@ -30,8 +30,9 @@ COLUMNS = [
     Column("entries", "Sager", "tidslinje"),
     *(Column(f"type_{t}", label, "tidslinje") for t, label in TYPE_LABELS.items()),
     Column("promises", "Løfter", "loefter"),
-    *(Column(f"status_{s.replace('-', '_')}", label, "loefter") for s, label in STATUS_LABELS.items()),
-    Column("overdue", "Frist overskredet", "loefter"),
+    *(Column(f"status_{s.replace('-', '_')}", label, "loefter") for s, label in STATE_LABELS.items()),
+    Column("kept_on_time", "Holdt til tiden", "loefter"),  # kept or partly kept, by the deadline
+    Column("kept_late", "Holdt for sent", "loefter"),
     Column("median_response_days", "Dage til første svar (median)", "svartid"),
     Column("latest_date", "Seneste sag", "", numeric=False),
 ]
@@ -69,12 +70,13 @@ def lines(corpus: Corpus) -> list[Line]:
         entries = corpus.by_kommune.get(kommune.slug, [])
         promises = corpus.promises_of(kommune=kommune.slug)
         types = corpus.type_counts(entries)
-        statuses = corpus.status_counts(promises)
+        states = corpus.state_counts(promises)
         days = [d for _, _, d in corpus.response_days(kommune.slug) if d is not None]
         values = {"kommune_name": kommune.name, "entries": len(entries),
                   **{f"type_{t}": types[t] for t in TYPE_LABELS}, "promises": len(promises),
-                  **{f"status_{s.replace('-', '_')}": n for s, _, n in statuses},
-                  "overdue": sum(p.is_overdue for p in promises), "median_response_days": _median(days),
+                  **{f"status_{s.replace('-', '_')}": n for s, _, n in states},
+                  "kept_on_time": sum(p.timeliness == "on-time" for p in promises),
+                  "kept_late": sum(p.timeliness == "late" for p in promises), "median_response_days": _median(days),
                   "latest_date": entries[0].entry.date if entries else None}
         found.append(Line(kommune, values, entries[0] if entries else None))
     return found

@@ -3,8 +3,9 @@
 Entries are marks on the axis by type (shape and colour), each a link; a date known only to
 the month or the year is a span over that month or year, not a point. Above the axis, the
 days from a report to its first response; below it, each promise's deadline as a flag, an
-overdue promise as a red span from its deadline to the build day, and each promise's status
-over time as a band of steps.
+overdue promise as a red span from its deadline to the build day, a promise kept after its
+deadline as a span from the deadline to the evidence, and each promise's status over time as a
+band of steps.
 
 The drawing has one fixed size however long the thread: it shows the rows a shortened list
 shows (``site.shorten``), and each run of rows left out takes a fixed stretch of the axis,
@@ -17,8 +18,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..entries.dates import PartialDate, days_between
-from ..entries.grammar import count, number
-from ..entries.model import TYPE_LABELS
+from ..entries.grammar import count
+from ..entries.model import STATE_LABELS, TYPE_LABELS
 
 WIDTH = 640
 LEFT, RIGHT = 16, 624  # the axis, drawn at y = 40 by _tidslinje.html (which keeps the vertical layout)
@@ -61,6 +62,20 @@ class Gap:
 
 
 @dataclass(frozen=True)
+class Late:
+    """A span below the axis: from a deadline to the build day (overdue), or to the evidence that the
+    promise was kept after all (kept late)."""
+
+    x0: int
+    x1: int
+    text: str
+    kind: str  # "overdue" or "kept-late"
+
+
+LATE_Y, LATE_GAP = 68, 22  # the first span's line, and the room each span takes with its text
+
+
+@dataclass(frozen=True)
 class Step:
     x0: int
     x1: int
@@ -75,7 +90,7 @@ class Timeline:
     ticks: list[tuple[int, str]]  # (x, "2018" or "april")
     gaps: list[Gap] = field(default_factory=list)
     flags: list[int] = field(default_factory=list)  # deadlines
-    late: tuple[int, int, int, int] | None = None  # overdue: (from x, to x, promises, most days)
+    late: list[Late] = field(default_factory=list)  # the overdue promises, then those kept late
     bands: list[list[Step]] = field(default_factory=list)
     start: PartialDate | None = None
     end: PartialDate | None = None
@@ -86,12 +101,16 @@ class Timeline:
         return any(m.x1 is not None for m in self.marks)
 
     @property
-    def late_y(self) -> int:
-        return 68
+    def late_kinds(self) -> set[str]:
+        return {late.kind for late in self.late}
+
+    @property
+    def late_rows(self) -> list[tuple[int, Late]]:
+        return [(LATE_Y + LATE_GAP * i, late) for i, late in enumerate(self.late)]
 
     @property
     def band_y(self) -> int:
-        return 90 if self.late else 72
+        return LATE_Y + LATE_GAP * len(self.late) if self.late else 72
 
     @property
     def band_rows(self) -> list[tuple[int, list[Step]]]:
@@ -174,10 +193,12 @@ def build(rows: list, corpus, current: str | None = None, bands: int = MAX_BANDS
         return None
     today = corpus.on
     shown = [row for row in rows if not row.hidden]
-    promises = [p for row in shown if row.item.entry.type == "plan" for p in corpus.promises_of(plan_id=row.item.id)]
+    promises = [p for row in shown for p in corpus.promises_of(plan_id=row.item.id)]
     dates = [row.item.entry.date for row in shown]
     deadlines = [p.promise.deadline.last_day for p in promises if p.promise.deadline]
     overdue = [p for p in promises if p.is_overdue]
+    kept_late = [p for p in promises if p.timeliness == "late"][:MAX_BANDS]
+    dates += [p.evidence.happened for p in kept_late]
     days = {d.first_day for d in dates} | {d.last_day + dt.timedelta(days=1) for d in dates if d.precision != "day"}
     days |= set(deadlines) | ({today} if promises else set())  # a promise's status holds until today
     hidden = [(rows[i - 1].item.entry.date.first_day, rows[i + 1].item.entry.date.first_day)
@@ -206,10 +227,15 @@ def build(rows: list, corpus, current: str | None = None, bands: int = MAX_BANDS
             gaps.append(Gap(mark.x, positions[first.id].x, days_to))
 
     flags = sorted({x(day) for day in deadlines})
-    late = None
+    late = []
     if overdue:
-        late = (x(min(p.promise.deadline.last_day for p in overdue)), x(today), len(overdue),
-                max(p.overdue_days for p in overdue))
+        most = max(p.overdue_days for p in overdue)
+        text = (f"{count(len(overdue), 'løfte', 'løfter')} over fristen, op til {count(most, 'dag', 'dage')}"
+                if len(overdue) > 1 else f"{count(most, 'dag', 'dage')} over fristen")
+        late.append(Late(x(min(p.promise.deadline.last_day for p in overdue)), x(today), text, "overdue"))
+    for p in kept_late:
+        late.append(Late(x(p.promise.deadline.last_day), max(x(p.evidence.happened.first_day), x(p.promise.deadline.last_day) + 4),
+                         f"{STATE_LABELS[p.status]} {p.lateness.danish()}", "kept-late"))
 
     drawn = []
     for p in promises[:bands]:
@@ -228,20 +254,23 @@ def build(rows: list, corpus, current: str | None = None, bands: int = MAX_BANDS
              if not scale.in_cut(day)]
     room = [(at, label) for at, label in ticks if at <= RIGHT - 8 * len(label)]  # each label needs its room
     ticks = [tick for i, tick in enumerate(room) if i == 0 or tick[0] - room[i - 1][0] >= 8 * len(room[i - 1][1])]
+    entry_dates = [row.item.entry.date for row in shown]
     return Timeline(marks=marks, elisions=elisions, cuts=scale.cuts, ticks=ticks, gaps=gaps, flags=flags,
                     late=late, bands=drawn,
-                    start=min(dates, key=PartialDate.sort_key), end=max(dates, key=PartialDate.sort_key),
+                    start=min(entry_dates, key=PartialDate.sort_key), end=max(entry_dates, key=PartialDate.sort_key),
                     summary=_summary(rows, gaps, promises))
 
 
 def _summary(rows, gaps: list[Gap], promises) -> str:
     """The drawing in words, for its <desc>: what a screen reader user cannot see."""
-    shown = sum(1 if not row.hidden else row.hidden for row in rows)
-    parts = [count(shown, "sag", "sager")]
+    entries = sum(1 if not row.hidden else row.hidden for row in rows)
+    parts = [count(entries, "sag", "sager")]
     parts += [f"{count(gap.days, 'dag', 'dage')} fra kritik til første svar" for gap in gaps]
-    overdue = sum(p.is_overdue for p in promises)
     if promises:
-        parts.append(f"{count(len(promises), 'løfte', 'løfter')}, {number(overdue)} over fristen")
+        overdue = sum(p.is_overdue for p in promises)
+        late = sum(p.timeliness == "late" for p in promises)
+        parts.append(f"{count(len(promises), 'løfte', 'løfter')}, {overdue} over fristen"
+                     + (f", {late} holdt for sent" if late else ""))
     return "; ".join(parts) + "."
 
 
