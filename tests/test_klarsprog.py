@@ -23,8 +23,9 @@ from jobcentertjek.site.pages import SiteGenerator, SiteSettings
 # code (an id or a field name shown as code in the data documentation) or tags.
 _HIDDEN = re.compile(r"<(script|style|svg|code|pre|head)\b.*?</\1>", re.S)
 _TAGS = re.compile(r"<[^>]+>")
-# A whole number of four digits or more, not part of a date, a decimal or a formatted number.
-_BARE_NUMBER = re.compile(r"(?<![\d.,:/-])\d{4,}(?![\d.,]\d)")
+# A whole number of four digits or more, not part of a date, a decimal or a formatted number, nor
+# an identifier ("vejledning nr. 9078"), which is written without a point.
+_BARE_NUMBER = re.compile(r"(?<![\d.,:/-])(?<!nr\. )\d{4,}(?![\d.,]\d)")
 # Words of the code that must not reach a reader: the type codes in parentheses, feedgen's name.
 ENGLISH = re.compile(r"\((report|response|plan|update)\)|python-feedgen|\bofficial-report\b")
 
@@ -46,7 +47,7 @@ def bare_numbers(text: str) -> list[str]:
 def test_numbers_take_a_point_between_thousands():
     assert [number(n) for n in (7, 999, 1000, 2898, 1234567)] == ["7", "999", "1.000", "2.898", "1.234.567"]
     assert count(2898, "dag", "dage") == "2.898 dage"
-    assert bare_numbers("2898 dage, 2.898 dage, i 2018, 12.500 kr.") == ["2898"]
+    assert bare_numbers("2898 dage, 2.898 dage, i 2018, 12.500 kr., vejl. nr. 9078") == ["2898"]
 
 
 @pytest.mark.parametrize("fixture", ["built_site", "national_site"])

@@ -17,8 +17,8 @@ from test_feeds import SITE_URL
 
 from jobcentertjek.entries.corpus import Corpus
 from jobcentertjek.entries.dates import today
-from jobcentertjek.entries.model import REPORT_KINDS, STATUS_LABELS, TYPE_LABELS
-from jobcentertjek.outputs.workbook import ENTRY_COLUMNS, PATH, PROMISE_COLUMNS, ZIP_TIME, workbook
+from jobcentertjek.entries.model import REPORT_KINDS, STATE_LABELS, STATUS_LABELS, TYPE_LABELS
+from jobcentertjek.outputs.workbook import ENTRY_COLUMNS, PATH, PROMISE_COLUMNS, TIMELINESS, ZIP_TIME, workbook
 
 CORPUS = Corpus.load(REPO / "cases")
 
@@ -47,7 +47,8 @@ def test_the_workbook_holds_every_entry_and_promise_with_danish_headings(real):
     assert list(found["Sager"][0]) == [c.heading for c in ENTRY_COLUMNS]
     assert list(found["Løfter"][0]) == [c.heading for c in PROMISE_COLUMNS]
     assert {"Type", "Typekode", "Kommune", "Titel", "Resumé", "Side"} <= set(found["Sager"][0])
-    assert {"Status", "Statuskode", "Begrundelse for status", "Dage over fristen", "Frist"} <= set(found["Løfter"][0])
+    assert {"Status", "Statuskode", "Tilstand", "Begrundelse for status", "Dage over fristen", "Frist",
+            "Holdt i forhold til fristen"} <= set(found["Løfter"][0])
 
 
 def test_every_code_has_its_danish_label_beside_it(real):
@@ -58,10 +59,15 @@ def test_every_code_has_its_danish_label_beside_it(real):
         assert (row["Artkode"] is not None) == (row["Typekode"] == "report")
     for row in found["Løfter"]:
         assert row["Status"] == STATUS_LABELS[row["Statuskode"]]
+        assert row["Tilstand"].startswith(STATE_LABELS[row["Tilstandskode"]])
+        assert (row["Tidskode"] is None) == (row["Holdt i forhold til fristen"] is None)
+        if row["Tidskode"]:
+            assert row["Tidskode"] in TIMELINESS
     codes = {(row["Felt"], row["Kode"]): row["Betydning"] for row in found["Koder"]}
     assert codes[("Type", "report")] == "Kritik" and codes[("Status", "partly-kept")] == "Delvist holdt"
     assert codes[("Art", "ankestyrelsen")] == "Ankestyrelsen"
-    assert len(codes) == len(TYPE_LABELS) + len(REPORT_KINDS) + len(STATUS_LABELS)
+    assert codes[("Tilstand", "overdue")] == "Frist overskredet" and codes[("Tid", "late")] == TIMELINESS["late"]
+    assert len(codes) == len(TYPE_LABELS) + len(REPORT_KINDS) + len(STATUS_LABELS) + len(STATE_LABELS) + len(TIMELINESS)
 
 
 def test_a_spreadsheet_shows_headings_fixed_filters_on_and_links_to_the_pages(real):
@@ -87,18 +93,25 @@ def _corpus(tmp_path, files, on=dt.date(2019, 1, 1)):
 def test_a_promise_gives_the_reason_for_its_status_and_how_late_it_is(tmp_path):
     files = {
         "koebenhavn/2018-05-01-plan.yaml": dump(plan([promise(id="a", deadline="2018-06-30"),
-                                                      promise(id="b", text="Noget andet.", deadline="2018-12")])),
+                                                      promise(id="b", text="Noget andet.", deadline="2018-12"),
+                                                      promise(id="c", text="Et tredje.", deadline="2018-09-28")])),
         "koebenhavn/2018-10-01-status.yaml": dump(update("2018-05-01-plan", [
             {"promise": "a", "status": "in-progress", "note": "Udvalget *udsatte* sagen på mødet i september."},
-            {"promise": "b", "status": "kept", "note": "Vedtaget."}], date="2018-10-01")),
+            {"promise": "b", "status": "kept", "note": "Vedtaget."},
+            {"promise": "c", "status": "kept", "note": "Vedtaget tre dage efter fristen."}], date="2018-10-01")),
     }
     rows = {row["Løftets id"]: row for row in sheets(workbook(_corpus(tmp_path, files), SITE_URL))["Løfter"]}
     assert rows["a"]["Status"] == "I gang" and rows["a"]["Statuskode"] == "in-progress"
     assert rows["a"]["Begrundelse for status"] == "Udvalget udsatte sagen på mødet i september."
     assert rows["a"]["Status siden"] == "2018-10-01"
     assert rows["a"]["Frist overskredet"] == "ja" and rows["a"]["Dage over fristen"] == 185  # 30 June to 1 January
-    assert rows["b"]["Frist overskredet"] == "nej" and rows["b"]["Dage over fristen"] is None  # kept: never late
+    assert rows["a"]["Tilstand"] == "Frist overskredet – arbejdet er stadig i gang"
+    assert rows["a"]["Tilstandskode"] == "overdue" and rows["a"]["Holdt i forhold til fristen"] is None
+    assert rows["b"]["Frist overskredet"] == "nej" and rows["b"]["Dage over fristen"] is None  # kept: never overdue
     assert rows["b"]["Begrundelse for status"] == "Vedtaget."
+    assert rows["b"]["Holdt i forhold til fristen"] == "til tiden" and rows["b"]["Tidskode"] == "on-time"
+    assert rows["c"]["Holdt i forhold til fristen"] == "3 dage for sent" and rows["c"]["Tidskode"] == "late"
+    assert rows["c"]["For sent med"] == 3 and rows["c"]["Enhed"] == "dage"
 
 
 def test_text_that_looks_like_a_formula_stays_text(tmp_path):
