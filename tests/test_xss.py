@@ -23,7 +23,7 @@ from urllib.parse import urljoin
 
 import openpyxl
 import pytest
-from conftest import build_fixture_site
+from conftest import REPO, build_fixture_site
 from helpers import dump, plan, promise, report, response, search_fragments, update
 
 from jobcentertjek.bench.localserver import CHROMIUM, CHROMIUM_ARGS, serve
@@ -125,6 +125,10 @@ OWN_INLINE_SCRIPTS = ("__md_scope=new URL(", "var target=document.getElementById
                       "// Jobcentertjek: colour scheme", "// Jobcentertjek: search box")
 OWN_SCRIPT_FILES = re.compile(r"(^|/)(assets/javascripts/bundle\.[0-9a-f]+\.min\.js|javascripts/jct\.js)$")
 OWN_FORMS = ({"class": "md-header__option"}, {"data-jct-filter": None})
+# The page at a former address (templates/redirect.html) has a style of its own and sends the reader on
+# with a meta refresh to a page of the site (a relative address).
+OWN_STYLES = set(re.findall(r"<style>(.*?)</style>", (REPO / "src/jobcentertjek/templates/redirect.html")
+                            .read_text("utf-8"), re.S))
 
 
 def _normalized_url(value: str) -> str:
@@ -142,6 +146,7 @@ class Scanner(HTMLParser):
         self.found: list[str] = []
         self._script: dict | None = None
         self._script_text = ""
+        self._style: str | None = None
 
     def report(self, what: str) -> None:
         self.found.append(f"{self.where}: {what}")
@@ -164,22 +169,37 @@ class Scanner(HTMLParser):
                 self.report(f"<{tag} style={value!r}>")
         if tag in NEVER:
             self.report(f"<{tag}>")
-        if tag == "meta" and "http-equiv" in attrs:
+        if tag == "meta" and "http-equiv" in attrs and not (
+                self.document and attrs["http-equiv"] == "refresh" and _relative(attrs.get("content") or "")):
             self.report(f"<meta http-equiv={attrs['http-equiv']!r}>")
         if tag == "form" and not (self.document and any(_matches(attrs, own) for own in OWN_FORMS)):
             self.report(f"<form {attrs}>")
         if tag == "script":
             self._script, self._script_text = attrs, ""
-        if tag == "style":  # neither Material nor our templates write <style> elements
-            self.report("<style>")
+        if tag == "style":  # only the redirect page of ours has one, in a whole document
+            if self.document:
+                self._style = ""
+            else:
+                self.report("<style>")
 
     def handle_data(self, data):
         if self._script is not None:
             self._script_text += data
+        if self._style is not None:
+            self._style += data
 
     def handle_endtag(self, tag):
         if tag == "script" and self._script is not None:
             self._end_script()
+        if tag == "style" and self._style is not None:
+            if not (self.document and self._style in OWN_STYLES):
+                self.report("<style>")
+            self._style = None
+
+    def close(self) -> None:
+        super().close()
+        if self._style is not None:  # a style never closed holds the rest of the page
+            self.report("<style>")
 
     def _end_script(self) -> None:
         attrs, text = self._script or {}, self._script_text.strip()
@@ -201,6 +221,12 @@ def _url_part(name: str, value: str) -> str:
         match = re.search(r"url=(.*)", value)
         return match.group(1) if match else ""
     return value
+
+
+def _relative(content: str) -> bool:
+    """A meta refresh's target is a page of the site: a relative address."""
+    match = re.search(r"url=(.*)", content, re.I)
+    return bool(match) and not re.match(r"[a-z][a-z0-9+.-]*:|//", match.group(1).strip(), re.I)
 
 
 def _matches(attrs: dict, own: dict) -> bool:
@@ -299,6 +325,12 @@ def test_the_scanner_lets_the_sites_own_markup_and_escaped_text_pass():
                      "<script>var target=document.getElementById(location.hash.slice(1))</script>",
                      "x.html", document=True) == []
     assert scan_html("<form></form>", "x.json") == ["x.json: <form {}>"]
+    # The page at a former address: its own style and a refresh to a page of the site pass; any other does not.
+    own = next(iter(OWN_STYLES))
+    assert scan_html(f'<style>{own}</style><meta http-equiv="refresh" content="0; url=../ny/">', "x.html",
+                     document=True) == []
+    assert scan_html("<style>body{}</style>", "x.html", document=True) == ["x.html: <style>"]
+    assert scan_html('<meta http-equiv="refresh" content="0; url=https://example.org/">', "x.html", document=True)
 
 
 def test_payload_entries_pass_the_validator_and_are_rendered(xss_site):
