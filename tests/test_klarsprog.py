@@ -62,7 +62,7 @@ def test_no_page_has_straight_quotes_unformatted_numbers_english_or_ids(request,
             problems.append(f"{path}: numbers without a point between thousands: {numbers[:5]}")
         if match := ENGLISH.search(text):
             problems.append(f"{path}: English: {match.group()}")
-        if path.startswith("sager/") and "Sagens id" in text:
+        if path.startswith("sager/") and "Sagens id:" in text:  # the label an id used to stand after
             problems.append(f"{path}: an entry's id is shown")
     assert not problems, "\n".join(problems[:20])
 
