@@ -2,7 +2,7 @@
 
 ``generate()`` renders the fixture in ``tests/golden/cases/`` in-process with the real
 settings of ``mkdocs.yml`` and a fixed build day: every page body the package hands to MkDocs,
-the feeds, the calendars and the open data, by site path. ``compare()`` says how that differs
+the feeds, the calendars and the open data (the workbook as the text of its cells), by site path. ``compare()`` says how that differs
 from the committed files in ``tests/golden/expected/``; ``write()`` replaces them.
 
 Run as a script (``make golden``) after an intended change to rewrite the golden files, then
@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import io
 import os
 import shutil
 import sys
 from contextlib import contextmanager
 from pathlib import Path
 
+import openpyxl
 import yaml
 
 from jobcentertjek.entries.dates import today
@@ -60,8 +62,19 @@ def generate(cases: Path | None = None) -> dict[str, bytes]:
     with build_day(EPOCH):
         outputs = generate_outputs(cases, repo_url=config["extra"]["jobcentertjek"]["repo_url"],
                                    site_url=config["site_url"], about=read_about(config["extra"]["jobcentertjek"]))
-    return {path: content.encode("utf-8") if isinstance(content, str) else content
-            for path, content in sorted(outputs.items())}
+    return dict(sorted(_readable(path, content) for path, content in outputs.items()))
+
+
+def _readable(path: str, content: str | bytes) -> tuple[str, bytes]:
+    """A golden file: text as UTF-8, and the workbook as its sheets' cells in text (``.xlsx.txt``),
+    so that a change to it shows as a diff (its bytes are checked by test_reproducible.py)."""
+    if path.endswith(".xlsx"):
+        book = openpyxl.load_workbook(io.BytesIO(content))
+        sheets = ["\n".join([f"## {sheet.title}"] + ["\t".join("" if v is None else str(v) for v in row)
+                                                     for row in sheet.iter_rows(values_only=True)])
+                  for sheet in book.worksheets]
+        return path + ".txt", ("\n\n".join(sheets) + "\n").encode("utf-8")
+    return path, content.encode("utf-8") if isinstance(content, str) else content
 
 
 def read(directory: Path | None = None) -> dict[str, bytes]:

@@ -24,7 +24,7 @@ def response(responds_to: list[str], **changes) -> dict:
     entry = {
         "type": "response", "title": "Borgmesteren svarer", "date": "2018-04-20", "kommune": "koebenhavn",
         "tags": ["fleksjob"], "summary": "Svaret.", "responds_to": responds_to,
-        "responders": [{"name": "En Borgmester", "role": "Borgmester", "party": "V"}], "sources": [SOURCE],
+        "responders": [{"name": "En Borgmester", "role": "borgmester", "party": "V"}], "sources": [SOURCE],
     }
     return {**entry, **changes}
 
@@ -40,7 +40,7 @@ def plan(promises: list[dict] | None = None, **changes) -> dict:
 
 def promise(**changes) -> dict:
     return {"id": "handleplan", "text": "Vi laver en handleplan.",
-            "promised_by": {"name": "Udvalget", "role": "Beskæftigelsesudvalget"}, "deadline": "2018-06", **changes}
+            "promised_by": {"name": "Udvalget", "role": "politisk udvalg"}, "deadline": "2018-06", **changes}
 
 
 def replied_checks() -> list[dict]:

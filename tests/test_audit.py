@@ -20,7 +20,7 @@ promises:
     text: Forvaltningen laver en handleplan.
     promised_by:
       name: Beskæftigelses- og Integrationsudvalget
-      role: Politisk udvalg
+      role: politisk udvalg
     deadline: 2018-06
 sources:
   - title: Referat
@@ -60,7 +60,7 @@ findings:
   - For mange sager.
 people:
   - name: John Klausen
-    role: Formand for taskforcen
+    role: formand for taskforcen
   - name: Cecilia Lonning-Skovgaard
 sources:
   - title: Artikel med adresse
@@ -114,7 +114,7 @@ def test_a_source_without_url_or_note_and_a_person_without_role_are_warned_at_th
 
 
 def test_responders_and_promised_by_need_a_role_too(cases, capsys):
-    write(cases, "2018-04-16-plan", PLAN.replace("      role: Politisk udvalg\n", ""))
+    write(cases, "2018-04-16-plan", PLAN.replace("      role: politisk udvalg\n", ""))
     write(cases, "2018-04-10-kritik", REPORT.replace("  - name: Cecilia Lonning-Skovgaard\n", "")
           .replace("  - title: Artikel uden spor\n    publisher: Avisen\n    date: 2018-04-10\n", ""))
     write(cases, "2018-04-svar", """\
@@ -206,3 +206,54 @@ def test_the_real_record_has_no_warnings(capsys, monkeypatch):
     monkeypatch.chdir(Path(__file__).parents[1])
     assert main(["check", "cases"]) == 0
     assert [line for line in capsys.readouterr().out.splitlines() if "advarsel" in line] == []
+
+
+def test_a_role_beginning_with_a_capitalised_common_noun_is_warned_but_a_name_is_not(cases, capsys):
+    """A role stands after a name, mid-sentence: "H.P. Geil, borgmester i …". A role that begins
+    with a name (a party, an organisation in capitals) keeps its capital."""
+    write(cases, "2018-04-10-kritik", REPORT.replace("""\
+  - name: John Klausen
+    role: formand for taskforcen
+  - name: Cecilia Lonning-Skovgaard
+""", """\
+  - name: H.P. Geil
+    role: Borgmester i Haderslev Kommune
+  - name: Anna Andersen
+    role: Beskæftigelses- og integrationsborgmester i København
+  - name: Bo Bendtsen
+    role: De Konservative i Ballerup
+  - name: Carl Carlsen
+    role: KL's formand
+  - name: Dorte Dam
+    role: Socialdemokratiet i Ballerup
+  - name: Erik Eriksen
+    role: Kommunalbestyrelsen i Gladsaxe
+""").replace("  - title: Artikel uden spor\n    publisher: Avisen\n    date: 2018-04-10\n", ""))
+    code, lines = check(capsys)
+    assert code == 0
+    advice = "skriv den med lille begyndelsesbogstav, medmindre den begynder med et navn"
+    assert lines == [
+        "cases/koebenhavn/2018-04-10-kritik.yaml:13:11: people[0].role: advarsel: rollen står efter navnet midt i "
+        f"en sætning (»H.P. Geil, borgmester i Haderslev Kommune«): {advice}",
+        "cases/koebenhavn/2018-04-10-kritik.yaml:15:11: people[1].role: advarsel: rollen står efter navnet midt i "
+        f"en sætning (»Anna Andersen, beskæftigelses- og integrationsborgmester i København«): {advice}",
+        "cases/koebenhavn/2018-04-10-kritik.yaml:23:11: people[5].role: advarsel: rollen står efter navnet midt i "
+        f"en sætning (»Erik Eriksen, kommunalbestyrelsen i Gladsaxe«): {advice}",
+    ]
+
+
+def test_a_hyphen_used_as_a_dash_in_a_title_is_warned(cases, capsys):
+    write(cases, "2018-04-16-plan", PLAN.replace("title: Udvalget lover en handleplan",
+                                                 "title: Udvalget lover en handleplan - men ikke i år")
+          .replace("  - title: Referat", "  - title: Referat - Beskæftigelsesudvalget"))
+    code, lines = check(capsys)
+    assert code == 0
+    assert lines == [
+        "cases/koebenhavn/2018-04-16-plan.yaml:2:8: title: advarsel: bindestreg brugt som tankestreg (»-« med "
+        "mellemrum om); skriv en tankestreg: »Udvalget lover en handleplan – men ikke i år«",
+        "cases/koebenhavn/2018-04-16-plan.yaml:15:12: sources[0].title: advarsel: bindestreg brugt som tankestreg "
+        "(»-« med mellemrum om); skriv en tankestreg: »Referat – Beskæftigelsesudvalget«",
+    ]
+    # A hyphen inside a word is a hyphen.
+    write(cases, "2018-04-16-plan", PLAN.replace("title: Udvalget lover", "title: Beskæftigelses- og Integrationsudvalget lover"))
+    assert check(capsys) == (0, [])

@@ -29,7 +29,7 @@ FILLING = {
     "date": "2020-03",  # a source from the month of the entries: evidence no older than the promise
     "url": "https://example.org/artikel",
     "name": "Beskæftigelsesudvalget",
-    "role": "Politisk udvalg i Københavns Kommune",
+    "role": "politisk udvalg i Københavns Kommune",
     "id": "hurtigere-svar",
     "text": "Udvalget lover svar inden for fire uger.",
     "promise": "hurtigere-svar",

@@ -110,7 +110,7 @@ def test_how_long_before_is_said_as_precisely_as_the_dates_allow(earlier, later,
 def test_report_page_says_what_was_promised_before(repeat_site):
     first = words(page(repeat_site, f"sager/{FIRST}"))
     assert ("Dette er lovet før Kritikken gælder noget, som allerede var lovet: Hver sagsbehandler får højst 45 "
-            "sager. Lovet af Udvalget, Beskæftigelsesudvalget i Handleplan, 1. maj 2016: 2 år og 9 måneder før "
+            "sager. Lovet af Udvalget, politisk udvalg i Handleplan, 1. maj 2016: 2 år og 9 måneder før "
             "denne kritik. "
             f"Status da kritikken kom: I gang · Status i dag: Brudt {NOTE}") in first
     hrefs = [a.get("href") for tag, a in parse(page(repeat_site, f"sager/{FIRST}")).elements if tag == "a"]

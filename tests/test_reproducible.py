@@ -66,7 +66,8 @@ def test_every_kind_of_output_is_compared(two_builds):
         assert expected in names
     kinds = {Path(name).suffix for name in names}
     assert {".html", ".xml", ".gz", ".json", ".csv", ".ics"} <= kinds
-    for expected in ["feed.xml", "data/entries.json", "data/entries.csv", "data/promises.csv", "loefter/frister.ics"]:
+    for expected in ["feed.xml", "data/entries.json", "data/entries.csv", "data/promises.csv", "data/jobcentertjek.xlsx",
+                     "loefter/frister.ics", "pagefind/jct-names.json"]:
         assert expected in names
 
 

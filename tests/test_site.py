@@ -103,7 +103,11 @@ def test_search_index_holds_entries_whole_and_aggregate_pages_by_their_introduct
     plan = pages["/sager/2018-04-16-udvalget-beder-om-handleplan/"]
     assert plan["filters"]["løftestatus"]  # a plan's promises, by status
     # The edit links, the id and the lists of other entries are left out.
-    assert "Ret denne sag" not in taskforce["content"] and "Sagens id" not in taskforce["content"]
+    assert "Ret denne sag" not in taskforce["content"]
+    # The section labels are left out, so no excerpt begins with them; the promises stay.
+    assert "Resumé." not in taskforce["content"] and "Kilder." not in taskforce["content"]
+    assert "Forvaltningen udarbejder et forslag til en handleplan" in plan["content"]
+    assert pages["/emner/fleksjob/"]["content"] == "Emne: fleksjob. Visitation til og tilbud om fleksjob."
     # Lists of entries and promises are not indexed; a kommune by its name, code and region only.
     assert {"/", "/loefter/", "/kommuner/", "/emner/", "/kommuner/koebenhavn/2017/"}.isdisjoint(pages)
     assert pages["/kommuner/koebenhavn/"]["content"] == "København. Kommunekode 101 · Region Hovedstaden."
@@ -111,6 +115,19 @@ def test_search_index_holds_entries_whole_and_aggregate_pages_by_their_introduct
     # The hand-written pages of docs/, whole, rendered with the site's Markdown extensions
     assert pages["/metode/"]["meta"] == {"title": "Metode", "type": "Side"}
     assert "Jobcentertjek er et arkiv" in pages["/metode/"]["content"]
+
+
+def test_search_knows_every_kommune_and_topic_by_name_with_its_page_and_entries(built_site):
+    known = json.loads((built_site / "pagefind" / "jct-names.json").read_text("utf-8"))
+    assert [k[0] for k in known["kommuner"]] == [k.name for k in kommuner().values()]
+    assert [e[0] for e in known["emner"]] == [t.name for t in tags().values()]
+    for name, url, count in known["kommuner"] + known["emner"]:
+        assert (built_site / url / "index.html").is_file(), url
+    assert ["Kolding", "kommuner/kolding/", len(CORPUS.by_kommune["kolding"])] in known["kommuner"]
+    assert ["fleksjob", "emner/fleksjob/", len(CORPUS.by_tag["fleksjob"])] in known["emner"]
+    # The lists of people and sources are anchored, so excerpts are cut from the entry's own text.
+    anchors = {a["id"] for a in search_fragments(built_site)["/sager/2018-04-10-taskforce-foertidspension-fleksjob/"]["anchors"]}
+    assert {"kilder", "personer"} <= anchors
 
 
 def test_kommune_timeline_groups_by_year_with_threads_and_scoreboard(built_site):

@@ -93,7 +93,7 @@ def test_the_guide_says_it_where_a_contributor_looks(rule):
 
 def test_the_method_page_says_when_a_promise_becomes_unverifiable():
     method = (REPO / "docs" / "metode.md").read_text("utf-8")
-    assert re.search(r"\"Kan ikke\s+efterprøves\", når", method)
+    assert re.search(r"»Kan ikke\s+efterprøves«, når", method)
     assert "Efterprøvet 7. december 2026" in method and "Hvem der udgav kritikken" in method
 
 

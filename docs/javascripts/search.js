@@ -3,6 +3,11 @@
 // focus, never with the page.
 // Results are links in a list: arrows move between the box and the results, Enter opens
 // the first result, Escape closes. Every text put on the page is set as text, never as HTML.
+// A search never dead-ends: a kommune's or a topic's page comes first for its name (the names
+// are in pagefind/jct-names.json, written by `jobcentertjek build` and fetched here, at the
+// first search), and when no page holds all the words typed, the pages that hold any of them
+// are shown, and the status says so. Each excerpt is cut from the page's own text, from the
+// start of the sentence that holds the most of the words searched for.
 (function () {
   "use strict";
 
@@ -14,6 +19,9 @@
 
   var PAGE_SIZE = 10;
   var DEBOUNCE_MS = 40;  // coalesces keys that arrive together; a typist never waits for it
+  var EXCERPT_WORDS = 28;  // an excerpt's length, from the start of its sentence
+  var SHORTCUTS = 3;  // at most this many kommune and topic pages put first
+  var SEPARATORS = /[^\S\uFEFF]+/;  // how Pagefind splits a page's text into the words its locations count
   var BADGES = {"Kritik": "report", "Svar": "response", "Handleplan": "plan", "Opfølgning": "update"};
   var FILTER_ORDER = {type: ["Kritik", "Svar", "Handleplan", "Opfølgning"]};
 
@@ -38,7 +46,13 @@
   var selects = Array.prototype.slice.call(root.querySelectorAll("select[data-filter]"));
   var opener = root.querySelector(".jct-search__open");
 
+  var names = fetch(new URL("pagefind/jct-names.json", base)).then(function (response) {
+    if (!response.ok) throw new Error(response.status);
+    return response.json();
+  }).catch(function () { return {kommuner: [], emner: []}; });  // only the shortcuts are lost
+
   var generation = 0;  // each search gets a number; an answer to an older one is dropped
+  var query = [];  // the words of the search shown, as plain() writes them
   var timer = null;
   var results = [];
   var shown = 0;
@@ -94,21 +108,131 @@
       return;
     }
     open();
+    var filtered = Object.keys(chosen).length > 0;
+    // With filters chosen, the reader asks for entries: no kommune or topic page is put first.
+    var offers = term && !filtered ? names.then(function (known) { return shortcuts(known, term); }) : Promise.resolve([]);
     pagefind.then(function (module) {
-      return module.search(term || null, {filters: chosen});
-    }).then(function (search) {
-      if (mine !== generation || !search) return;
-      results = search.results;
-      shown = 0;
-      list.textContent = "";
-      list.setAttribute("data-query", term);
-      say(count(results.length, term, Object.keys(chosen).length));
-      showMore();
+      return module.search(term || null, {filters: chosen}).then(function (search) {
+        var words = distinct(term);
+        if (!search || search.results.length || words.length < 2) return {results: search ? search.results : []};
+        // No page holds every word: the pages that hold any of them, those with most of the words first.
+        return Promise.all(words.map(function (word) {
+          return module.search(word, {filters: chosen});
+        })).then(function (each) {
+          return {results: anyOf(each), words: words};
+        });
+      });
+    }).then(function (found) {
+      return offers.then(function (first) {
+        if (mine !== generation) return;
+        results = first.concat(found.results);
+        query = plain(term).split(" ");
+        shown = 0;
+        list.textContent = "";
+        list.setAttribute("data-query", term);
+        // A page put first is nearly always among Pagefind's results too, where it is left out
+        // as it comes (showMore): the count is Pagefind's.
+        say(found.words ? partial(found.words, found.results.length, filtered) :
+          count(Math.max(found.results.length, first.length), term, filtered));
+        showMore();
+      });
     }).catch(function () {
       if (mine !== generation) return;
       say("Søgningen kunne ikke indlæses. Prøv igen om lidt, eller find din kommune under Kommuner.");
       answered();
     });
+  }
+
+  function distinct(term) {
+    var seen = {};
+    return term.split(/\s+/).filter(function (word) {
+      var key = word.toLowerCase();
+      if (!word || seen[key]) return false;
+      seen[key] = true;
+      return true;
+    });
+  }
+
+  // The results of one search per word, as one list: a page once, with the words it holds.
+  function anyOf(searches) {
+    var pages = {};
+    var order = [];
+    searches.forEach(function (search) {
+      (search ? search.results : []).forEach(function (result) {
+        var page = pages[result.id];
+        if (!page) {
+          page = pages[result.id] = {id: result.id, parts: [], score: 0};
+          order.push(page);
+        }
+        page.parts.push(result);
+        page.score += result.score;
+      });
+    });
+    order.sort(function (a, b) { return b.parts.length - a.parts.length || b.score - a.score; });
+    return order.map(function (page) {
+      return {id: page.id, data: function () { return combined(page.parts); }};
+    });
+  }
+
+  // A page's text with the places of every word found in it. Pagefind keeps one copy of a page
+  // and sets the places of the latest word asked for on it, so the words are asked one by one.
+  function combined(parts) {
+    var locations = [];
+    return parts.reduce(function (previous, part) {
+      return previous.then(function () { return part.data(); }).then(function (data) {
+        locations = locations.concat(data.locations || []);
+        return data;
+      });
+    }, Promise.resolve()).then(function (data) {
+      return Object.assign({}, data, {locations: locations});
+    });
+  }
+
+  // Text compared as Pagefind compares it: lower case, no accents, words apart.
+  function plain(text) {
+    return text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  }
+
+  // Where the words typed hold a name: the whole name, a genitive or other short ending on its
+  // last word ("Koldings", "sygedagpengene"), or the start of it while it is being typed.
+  function holds(typed, name, typing) {
+    var words = name.split(" ");
+    for (var at = 0; at + words.length <= typed.length; at++) {
+      var matches = words.every(function (word, i) {
+        var got = typed[at + i];
+        var lastWord = i === words.length - 1;
+        if (got === word) return true;
+        if (!lastWord) return false;
+        var typingIt = typing && at + i === typed.length - 1 && got.length >= 4 && word.indexOf(got) === 0;
+        return typingIt || (got.indexOf(word) === 0 && got.length - word.length <= 3);
+      });
+      if (matches) return true;
+    }
+    return false;
+  }
+
+  // The kommuner and the topics the words typed name, as results of their own: kommuner first.
+  function shortcuts(known, term) {
+    var typed = plain(term).split(" ");
+    var typing = !/\s$/.test(input.value);
+    function found(list, make) {
+      return (list || []).filter(function (entry) { return holds(typed, plain(entry[0]), typing); }).map(make);
+    }
+    return found(known.kommuner, function (k) {
+      var text = k[1] === "kommuner/hele-landet/" ? "Sager, der gælder alle jobcentre: " + nouns(k[2], "sag", "sager") + "." :
+        k[2] ? "Kommunens side: " + nouns(k[2], "sag", "sager") + " med tidslinje og løfter." :
+        "Kommunens side. Der er endnu ingen sager om jobcentret i " + k[0] + ".";
+      return shortcut(k[1], k[0], "Kommune", text);
+    }).concat(found(known.emner, function (e) {
+      return shortcut(e[1], "Emne: " + e[0], "Emne", "Emnets side: " + nouns(e[2], "sag", "sager") + " om " + e[0] + ".");
+    })).slice(0, SHORTCUTS);
+  }
+
+  function shortcut(path, title, type, text) {
+    var url = new URL(path, base).pathname;
+    return {url: url, data: function () {
+      return Promise.resolve({url: url, meta: {title: title, type: type}, text: text});
+    }};
   }
 
   // The first answer (a result on screen, no results, or an error) lets Material's scripts
@@ -147,10 +271,32 @@
     }).catch(function () {});
   }
 
+  // Danish numbers: a point between thousands.
+  function number(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  }
+
+  function nouns(n, one, other) {
+    return number(n) + " " + (n === 1 ? one : other);
+  }
+
+  function quoted(words) {
+    var all = words.map(function (word) { return "»" + word + "«"; });
+    return all.slice(0, -1).join(", ") + " og " + all[all.length - 1];
+  }
+
   function count(n, term, filtered) {
     var scope = filtered ? " med de valgte afgrænsninger" : "";
     if (!n) return (term ? "Ingen resultater for »" + term + "«" : "Ingen resultater") + scope + ".";
-    return (n === 1 ? "1 resultat" : n + " resultater") + scope + ".";
+    return nouns(n, "resultat", "resultater") + scope + ".";
+  }
+
+  // When no page holds every word: say so, and what is shown instead.
+  function partial(words, n, filtered) {
+    var none = "Ingen side" + (filtered ? " med de valgte afgrænsninger" : "") + " indeholder " +
+      (words.length === 2 ? "både " : "alle ordene ") + quoted(words) + ". ";
+    return none + (n ? "Her er " + nouns(n, "side", "sider") + " med mindst ét af ordene." :
+      "Ingen side indeholder nogen af dem.");
   }
 
   // Adds the next page of results, each as soon as its own fragment has arrived. On a first
@@ -165,6 +311,10 @@
       return function () {
         return result.data().then(function (data) {
           if (mine !== generation) return;
+          if (!result.url && firsts().indexOf(new URL(data.url, base).pathname) >= 0) {
+            item.remove();  // the kommune's or topic's page, already put first
+            return;
+          }
           fill(item, data);
           item.hidden = false;
         });
@@ -177,6 +327,11 @@
     });
     shown = Math.min(results.length, shown + PAGE_SIZE);
     more.hidden = shown >= results.length;
+  }
+
+  // The pages put first (kommuner and topics), by their path.
+  function firsts() {
+    return results.filter(function (result) { return result.url; }).map(function (result) { return result.url; });
   }
 
   function element(tag, className, text) {
@@ -198,36 +353,89 @@
     var facts = [meta.dato, meta.kommune].filter(Boolean).join(" · ");
     if (facts) line.appendChild(document.createTextNode(" " + facts));
     link.appendChild(line);
-    link.appendChild(excerpt(data.excerpt || ""));
+    link.appendChild(data.text ? element("span", "jct-result__excerpt", data.text) : excerpt(data));
     item.appendChild(link);
   }
 
-  // Pagefind marks the matched words with <mark> in an otherwise escaped text; rebuild it
-  // from text nodes so that nothing in an entry can ever become markup here.
-  function excerpt(html) {
+  // The excerpt: from the start of the first sentence that holds the most of the words searched
+  // for, in the page's own text after its title (not its lists of people and sources); the words
+  // found are marked. A page where the words are only in its title or lists shows its first sentence.
+  function excerpt(data) {
     var node = element("span", "jct-result__excerpt");
-    html.split(/(<mark>|<\/mark>)/).reduce(function (marked, part) {
-      if (part === "<mark>") return true;
-      if (part === "</mark>") return false;
-      if (part) {
-        var text = document.createTextNode(decode(part));
-        if (marked) {
-          var mark = document.createElement("mark");
-          mark.appendChild(text);
-          node.appendChild(mark);
-        } else {
-          node.appendChild(text);
-        }
-      }
-      return marked;
-    }, false);
+    var words = (data.content || "").split(SEPARATORS);
+    var title = ((data.meta || {}).title || "").split(SEPARATORS).filter(Boolean);
+    var body = 0;
+    if (title.length && words.slice(0, title.length).join(" ").replace(/\.$/, "") === title.join(" ")) body = title.length;
+    var lists = listed(data.anchors || [], words.length);
+    var found = {};
+    (data.locations || []).forEach(function (at) { if (at >= body) found[at] = true; });
+    var starts = sentences(words, body).filter(function (at) { return !lists[at]; });
+    var best = starts[0] || body;
+    var most = 0;
+    starts.forEach(function (start, i) {
+      var end = i + 1 < starts.length ? starts[i + 1] : words.length;
+      var held = {};
+      for (var at = start; at < end; at++) if (found[at] && !lists[at]) held[searched(words[at])] = true;
+      var n = Object.keys(held).length;
+      if (n > most) { most = n; best = start; }
+    });
+    var first = best;
+    while (most && !found[first]) first++;
+    var from = best;
+    var to = Math.max(from + EXCERPT_WORDS, first + 8);
+    if (to - from > 2 * EXCERPT_WORDS) {  // a very long sentence: start near the word found
+      from = first - 8;
+      node.appendChild(document.createTextNode("… "));
+      to = from + EXCERPT_WORDS;
+    }
+    to = Math.min(to, words.length);
+    for (var at = from; at < to; at++) {
+      if (at > from) node.appendChild(document.createTextNode(" "));
+      node.appendChild(found[at] ? element("mark", "", words[at]) : document.createTextNode(words[at]));
+    }
+    if (to < words.length) node.appendChild(document.createTextNode(" …"));
     return node;
   }
 
-  var decoder = document.createElement("textarea");
-  function decode(text) {
-    decoder.innerHTML = text;  // a textarea's content is text: entities are decoded, tags stay text
-    return decoder.value;
+  // The words of an entry's lists of people and of sources (search.js cuts its excerpts from the
+  // entry's own text): from each list's anchor (its id, which Pagefind records with the number
+  // of the word it starts at) to the next anchor.
+  var LISTS = {personer: true, svarede: true, kilder: true};
+  function listed(anchors, length) {
+    var inside = {};
+    anchors.forEach(function (anchor, i) {
+      if (!LISTS[anchor.id]) return;
+      var end = i + 1 < anchors.length ? anchors[i + 1].location : length;
+      for (var at = anchor.location; at < end; at++) inside[at] = true;
+    });
+    return inside;
+  }
+
+  // Which of the words searched for a word found is (Pagefind also finds inflected forms and
+  // words that begin with the one typed): the one it shares the longest beginning with.
+  function searched(word) {
+    var found = plain(word);
+    var best = 0;
+    var longest = 0;
+    query.forEach(function (typed, i) {
+      var n = 0;
+      while (n < typed.length && typed[n] === found[n]) n++;
+      if (n > longest) { longest = n; best = i; }
+    });
+    return best;
+  }
+
+  // Where each sentence begins, from ``body`` on: after a word ending in . ! or ? (not an initial
+  // such as "H.P." or an ordinal such as "24." before a lower-case word) before a capital or a digit.
+  function sentences(words, body) {
+    var starts = body < words.length ? [body] : [];
+    for (var at = body + 1; at < words.length; at++) {
+      var before = words[at - 1];
+      if (/[.!?]["»«”)]*$/.test(before) && !/^(\p{Lu}\.)+$/u.test(before) && /^["»“(]?[\p{Lu}\d]/u.test(words[at])) {
+        starts.push(at);
+      }
+    }
+    return starts;
   }
 
   // The filters' choices, with how many pages each holds, are fetched when first opened.
@@ -244,7 +452,7 @@
         values.forEach(function (value) {
           var option = document.createElement("option");
           option.value = value;
-          option.textContent = value + " (" + available[select.dataset.filter][value] + ")";
+          option.textContent = value + " (" + number(available[select.dataset.filter][value]) + ")";
           select.appendChild(option);
         });
       });

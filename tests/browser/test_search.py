@@ -162,3 +162,92 @@ def test_an_entry_page_loads_no_search_files_until_the_reader_searches(page, pag
     page.locator("input.jct-search__input").focus()  # focus may prefetch
     page.wait_for_load_state("networkidle")
     assert "/pagefind/pagefind.js" in requests and "/javascripts/search.js" in requests
+
+
+VIEWPORTS = pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, PHONE], ids=["desktop", "phone"])
+
+
+def _open(new_page, viewport):
+    phone = viewport["width"] < 500
+    page = new_page(viewport=viewport, is_mobile=phone, has_touch=phone)
+    page.goto("/")
+    return page
+
+
+def _answered(page, words: str):
+    """The results once they answer ``words``, whatever the status says."""
+    expect(page.locator(f'{RESULTS}[data-query="{words}"]')).to_have_count(1)
+    items = page.locator(f"{RESULTS} li:not([hidden])")
+    expect(items.first).to_be_visible()
+    return items
+
+
+def _inside_the_screen(page, items, width):
+    for item in items.all()[:4]:
+        box = item.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, (box, item.inner_text())
+
+
+@VIEWPORTS
+def test_a_kommunes_name_brings_its_page_first_and_once(new_page, viewport):
+    page = _open(new_page, viewport)
+    search(page, "Haderslev")
+    items = _answered(page, "Haderslev")
+    first = items.first
+    expect(first.locator(".jct-result__title")).to_have_text("Haderslev")
+    expect(first.locator(".jct-badge")).to_have_text("Kommune")
+    assert urlsplit(first.locator("a").get_attribute("href")).path.endswith("/kommuner/haderslev/")
+    expect(first.locator(".jct-result__excerpt")).to_contain_text(re.compile(r"Kommunens side: \d+ sager"))
+    expect(items.nth(3)).to_be_visible()  # the rest are the entries, without the kommune's page again
+    hrefs = [urlsplit(a.get_attribute("href")).path for a in page.locator(f"{RESULTS} li:not([hidden]) a").all()]
+    assert sum(h.endswith("/kommuner/haderslev/") for h in hrefs) == 1, hrefs
+    assert all("/sager/" in h for h in hrefs[1:]), hrefs
+    _inside_the_screen(page, items, viewport["width"])
+    # Enter in the box opens it.
+    page.locator("input.jct-search__input").press("Enter")
+    expect(page).to_have_url(re.compile(r"/kommuner/haderslev/$"))
+
+
+@VIEWPORTS
+def test_when_no_page_holds_every_word_the_pages_with_any_are_shown_and_the_reader_is_told(new_page, viewport):
+    page = _open(new_page, viewport)
+    search(page, "fleksjob Kolding")
+    items = _answered(page, "fleksjob Kolding")
+    status = page.locator(".jct-search__status")
+    expect(status).to_have_text(re.compile(
+        r"^Ingen side indeholder både »fleksjob« og »Kolding«\. Her er \d+ sider med mindst ét af ordene\.$"))
+    # The kommune's page and the topic's page are offered first.
+    expect(items.nth(0).locator(".jct-result__title")).to_have_text("Kolding")
+    expect(items.nth(1).locator(".jct-result__title")).to_have_text("Emne: fleksjob")
+    expect(items.nth(1).locator(".jct-badge")).to_have_text("Emne")
+    # Then entries that hold one of the words, the word marked in their excerpt.
+    expect(items.nth(5)).to_be_visible()
+    marked = {m.lower() for m in page.locator(f"{RESULTS} .jct-result__excerpt mark").all_inner_texts()}
+    assert any(m.startswith("kolding") for m in marked) and any(m.startswith("fleksjob") for m in marked), marked
+    _inside_the_screen(page, items, viewport["width"])
+    # Filters narrow it further and say so.
+    if viewport["width"] > 500:
+        page.locator(".jct-search__filters summary").click()
+        page.locator('select[data-filter="type"]').select_option("Kritik")
+        expect(status).to_contain_text("Ingen side med de valgte afgrænsninger indeholder både")
+        for item in page.locator(f"{RESULTS} li:not([hidden])").all():
+            assert item.locator(".jct-badge").inner_text() == "Kritik"
+
+
+def test_excerpts_begin_at_a_sentence_of_the_entrys_own_text(page):
+    page.goto("/")
+    search(page, "sygedagpenge")
+    for word in ["sygedagpenge", "Haderslev"]:
+        page.locator("input.jct-search__input").fill(word)
+        items = _answered(page, word)
+        expect(items.nth(4)).to_be_visible()
+        entries = page.locator(f'{RESULTS} li:not([hidden]):has(a[href*="/sager/"])')
+        for item in entries.all():
+            excerpt = item.locator(".jct-result__excerpt").inner_text()
+            title = item.locator(".jct-result__title").inner_text()
+            assert re.match(r"[A-ZÆØÅ0-9»]", excerpt), excerpt  # a sentence's first word
+            assert not excerpt.startswith(("Resumé", "Alle emner", "Hovedfund", "Kilder", title)), excerpt
+        # The topic's page is cut after its title too.
+        topics = page.locator(f'{RESULTS} li:not([hidden]):has(a[href*="/emner/"])')
+        for item in topics.all():
+            assert "Alle emner" not in item.inner_text()

@@ -3,7 +3,7 @@
 The validator refuses what cannot be published; these checks point at what a careful editor
 would question before publishing: a status its evidence cannot carry, an update that may lie
 before its plan, a source nobody can find again, a person without the role they are named in,
-an answer, plan or update linked to another kommune's entry.
+an answer, plan or update linked to another kommune's entry; and how an entry is written (``wording.py``).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from ..entries.model import Plan, Update
 from ..entries.problems import Problem
 from ..entries.reference import kommuner
 from ..entries.validate import LoadedEntry
+from .wording import people, source_lists, wording
 
 NATIONAL = "hele-landet"  # an entry for the whole country may link and be linked from any kommune
 
@@ -24,6 +25,7 @@ def audit(entries: list[LoadedEntry]) -> list[Problem]:
         problems += _unfindable_sources(item)
         problems += _people_without_role(item)
         problems += _other_kommune(item, by_id)
+        problems += wording(item)
         if isinstance(item.entry, Plan):
             problems += _plan_statuses(item)
         elif isinstance(item.entry, Update):
@@ -37,36 +39,21 @@ def _warning(item: LoadedEntry, path: tuple, message: str) -> Problem:
     return item.problem(path, message, severity="warning")
 
 
-def _source_lists(entry) -> list[tuple[tuple, list]]:
-    lists = [(("sources",), entry.sources)]
-    if isinstance(entry, Plan):
-        lists += [(("promises", i, "sources"), p.sources) for i, p in enumerate(entry.promises)]
-    return lists
-
-
 def _unfindable_sources(item: LoadedEntry) -> list[Problem]:
     return [
         _warning(item, (*path, i), "kilden har hverken webadresse (url) eller en note (note) om, hvorfor den mangler; "
                                    "skriv, hvor kilden kan findes")
-        for path, sources in _source_lists(item.entry)
+        for path, sources in source_lists(item.entry)
         for i, source in enumerate(sources)
         if not source.url and not source.note
     ]
-
-
-def _people(entry) -> list[tuple[tuple, object]]:
-    people = [(("people", i), a) for i, a in enumerate(getattr(entry, "people", []))]
-    people += [(("responders", i), a) for i, a in enumerate(getattr(entry, "responders", []))]
-    if isinstance(entry, Plan):
-        people += [(("promises", i, "promised_by"), p.promised_by) for i, p in enumerate(entry.promises)]
-    return people
 
 
 def _people_without_role(item: LoadedEntry) -> list[Problem]:
     return [
         _warning(item, (*path, "name"), f"{actor.name} har ingen rolle (role); skriv den offentlige rolle, "
                                         f"personen nævnes i")
-        for path, actor in _people(item.entry)
+        for path, actor in people(item.entry)
         if not actor.role
     ]
 

@@ -14,6 +14,11 @@ def plural(n: int, one: str, other: str) -> str:
     return one if n == 1 else other
 
 
+def number(n: int) -> str:
+    """A whole number as Danish writes it, with a point between thousands: "2.898"."""
+    return f"{n:,}".replace(",", ".")
+
+
 def count(n: int, one: str, other: str) -> str:
     """``n`` and the noun that agrees with it: ``count(1, "sag", "sager")`` is "1 sag"."""
-    return f"{n:,} {plural(n, one, other)}".replace(",", ".")
+    return f"{number(n)} {plural(n, one, other)}"

@@ -71,6 +71,18 @@ REPORT_KINDS = {
     "ankestyrelsen": "Ankestyrelsen",
     "ombudsmand": "Folketingets Ombudsmand",
 }
+# What follows "Kritik" in an entry's line of type and date: who criticised, where it was an
+# authority, else where the criticism was published ("Kritik fra Ankestyrelsen", "Kritik i et borgerbrev").
+REPORT_KIND_PHRASES = {
+    "official-report": "i en officiel rapport",
+    "commissioned-report": "i en bestilt rapport",
+    "survey": "i en undersøgelse",
+    "citizens-letter": "i et borgerbrev",
+    "proposals": "i et forslagskatalog",
+    "news": "i en nyhedsartikel",
+    "ankestyrelsen": "fra Ankestyrelsen",
+    "ombudsmand": "fra Folketingets Ombudsmand",
+}
 
 Status = Literal["not-assessed", "in-progress", "stalled", "kept", "partly-kept", "broken", "unverifiable"]
 ReportKind = Literal[

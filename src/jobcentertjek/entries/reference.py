@@ -41,14 +41,15 @@ class Tag:
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
 
 
-def _read(name: str):
+def read_data(name: str):
+    """A YAML file of the package's reference data (``data/``)."""
     return yaml.load(files("jobcentertjek").joinpath("data").joinpath(name).read_text("utf-8"), Loader=_SAFE_LOADER)
 
 
 @cache
 def kommuner() -> dict[str, Kommune]:
     """All places an entry can belong to, by slug: the 98 kommuner and then ``hele-landet``."""
-    data = _read("kommuner.yaml")
+    data = read_data("kommuner.yaml")
     places = {k["slug"]: Kommune(slug=k["slug"], name=k["name"], code=k["code"], region=k["region"])
               for k in data["kommuner"]}
     national = data["national"]
@@ -64,7 +65,7 @@ def regions() -> list[str]:
 @cache
 def tags() -> dict[str, Tag]:
     return {t["tag"]: Tag(name=t["tag"], slug=danish_slug(t["tag"]), description=t["description"])
-            for t in _read("tags.yaml")}
+            for t in read_data("tags.yaml")}
 
 
 def find_kommune(text: str) -> Kommune | None:

@@ -67,6 +67,7 @@ def render_feed(feed: Feed, site_url: str) -> bytes:
     fg.description(feed.description)
     fg.language("da")
     fg.copyright(LICENSE_NOTE)
+    fg.generator("Jobcentertjek")  # feedgen's default names itself in English
     if feed.items:
         fg.lastBuildDate(max(pub_date(item.date) for item in feed.items))
     else:

@@ -1,5 +1,5 @@
 """Open data: every entry as JSON and CSV, every promise and every repeated criticism as CSV, and the
-entry JSON Schema.
+entry JSON Schema. The entries and promises as an Excel workbook are in ``workbook.py``.
 
 The files are byte-stable: keys sorted, rows in the site's order (newest first, by date
 then id), "\\n" line endings, UTF-8 without a byte order mark. The only value that
@@ -50,7 +50,7 @@ def _json(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def _one_line(markdown: str) -> str:
+def one_line(markdown: str) -> str:
     """Plain text on one line, so each CSV row is one line in a spreadsheet."""
     return " ".join(markdown_to_text(markdown).split())
 
@@ -74,7 +74,7 @@ def entry_row(item: LoadedEntry, site_url: str) -> list:
     entry = item.entry
     return [
         item.id, absolute_url(site_url, entry_url(item.id)), entry.type, str(entry.date), entry.kommune,
-        kommuner()[entry.kommune].name, entry.title, LIST_SEPARATOR.join(entry.tags), _one_line(entry.summary),
+        kommuner()[entry.kommune].name, entry.title, LIST_SEPARATOR.join(entry.tags), one_line(entry.summary),
         getattr(entry, "kind", ""), getattr(entry, "publisher", ""),
         LIST_SEPARATOR.join(getattr(entry, "responds_to", [])), getattr(entry, "plan", ""),
         len(entry.promises) if getattr(entry, "promises", None) else "",
@@ -87,7 +87,7 @@ def promise_row(promise: TrackedPromise, site_url: str) -> list:
     by = promise.promise.promised_by
     return [
         plan.id, promise.promise.id, absolute_url(site_url, entry_url(plan.id) + "#" + promise_anchor(promise)),
-        plan.entry.kommune, kommuner()[plan.entry.kommune].name, _one_line(promise.promise.text),
+        plan.entry.kommune, kommuner()[plan.entry.kommune].name, one_line(promise.promise.text),
         by.name + (f", {by.role}" if by.role else ""),
         str(promise.promise.deadline) if promise.promise.deadline else "",
         promise.status, promise.status_label, str(promise.history[-1].date), promise.state, promise.state_label,

@@ -29,7 +29,7 @@ from ..entries.problems import Problem
 from ..entries.validate import check_paths
 from ..site.about import AboutError, read_about
 from .outputs import render_outputs, save_outputs
-from .search_index import BUNDLE, index_pages, pages_to_index
+from .search_index import BUNDLE, index_pages, names, pages_to_index
 
 
 def build_site(config_file: Path, site_dir: Path, cases_dir: Path, strict: bool = True) -> tuple[int, list[Problem]]:
@@ -54,8 +54,8 @@ def build_site(config_file: Path, site_dir: Path, cases_dir: Path, strict: bool 
         return 1, problems
     if warning := about.warning():
         print(warning, file=sys.stderr)
-    outputs = render_outputs(Corpus.from_entries(entries), config.extra["jobcentertjek"]["repo_url"],
-                             config.site_url or "", about)
+    corpus = Corpus.from_entries(entries)
+    outputs = render_outputs(corpus, config.extra["jobcentertjek"]["repo_url"], config.site_url or "", about)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
@@ -69,7 +69,7 @@ def build_site(config_file: Path, site_dir: Path, cases_dir: Path, strict: bool 
         env = dict(os.environ, JOBCENTERTJEK_OUTPUTS=str(work / "outputs.pickle"), NO_MKDOCS_2_WARNING="1")
         with subprocess.Popen(command, env=env) as mkdocs:
             try:
-                bundle = index_pages(pages_to_index(outputs, hand_written_pages(config)), work)
+                bundle = index_pages(pages_to_index(outputs, hand_written_pages(config)), work, names(corpus))
             except BaseException:
                 mkdocs.kill()
                 raise

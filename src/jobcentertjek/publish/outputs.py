@@ -6,6 +6,7 @@ import pickle
 from pathlib import Path
 
 from ..entries.corpus import Corpus
+from ..outputs import workbook
 from ..outputs.deadlines_ics import calendar_files
 from ..outputs.feeds import feed_files
 from ..outputs.opendata import data_files
@@ -30,6 +31,7 @@ def render_outputs(corpus: Corpus, repo_url: str, site_url: str, about: About | 
     outputs.update(feed_files(corpus, site_url))
     outputs.update(calendar_files(corpus, site_url))
     outputs.update(data_files(corpus, site_url))
+    outputs[workbook.PATH] = workbook.workbook(corpus, site_url)
     return outputs
 
 

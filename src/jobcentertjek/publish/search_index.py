@@ -13,6 +13,13 @@ Next to it goes ``jct-chunks.json``: which index chunk holds which words, copied
 metadata. With it the search box fetches the chunk for the words being typed while Pagefind's
 own code is still on its way; Pagefind asks for the same chunk later and gets it from the cache
 (README, "Performance").
+
+And ``jct-names.json``: the names of the kommuner and the topics, each with its page and its
+number of entries. With it the search box puts a kommune's page first for the kommune's name,
+and offers the kommune's and the topic's pages when no page holds all the words typed.
+
+The section labels of the generated pages ("Resumé", "Kilder", ...) are left out of the index:
+they are the same on every entry, and excerpts would begin with them.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -28,7 +36,9 @@ from pathlib import Path
 
 import cbor2
 
-from ..site.pages import page_url, search_documents
+from ..entries.corpus import Corpus
+from ..entries.reference import kommuner, tags
+from ..site.pages import kommune_url, page_url, search_documents, tag_url
 
 BUNDLE = "pagefind"  # the folder inside the site, and the URL path the search box loads from
 LANGUAGE = "da"
@@ -40,6 +50,7 @@ COMMAND = [str(PAGEFIND), "--force-language", LANGUAGE, "--silent"]
 # Pagefind would otherwise take both cores from it (README, "Performance").
 NICE = ["nice", "-n", "15"] if shutil.which("nice") else []
 CHUNK_LIST = "jct-chunks.json"
+NAMES = "jct-names.json"
 SIGNATURE = b"pagefind_dcd"  # what Pagefind's files start with once decompressed
 MARKER = "data-pagefind-body"
 
@@ -56,14 +67,30 @@ def pages_to_index(generated: dict[str, str | bytes], hand_written: dict[str, st
     pages = {}
     for uri, source in generated.items():
         if uri.endswith(".md") and isinstance(source, str) and MARKER in source:
-            pages[html_path(uri)] = source.split("\n---\n", 1)[-1] if source.startswith("---\n") else source
+            body = source.split("\n---\n", 1)[-1] if source.startswith("---\n") else source
+            pages[html_path(uri)] = _SECTION_HEADING.sub(r"<\1 data-pagefind-ignore", body)
     return {**search_documents(pages),
             **search_documents({html_path(uri): html for uri, html in hand_written.items()}, hand_written=True)}
 
 
-def index_pages(pages: dict[str, str], work: Path) -> Path | None:
-    """Index ``pages`` (HTML by path in the site) into ``work/pagefind``; that folder, or None
-    if Pagefind failed. Pagefind's own error text goes to stderr."""
+# The section labels of the generated pages, from our own templates: h2 ("Resumé", "Kilder") and
+# h4 ("Statushistorik"). h1 is a page's title, h3 a promise or an entry's title: those are content.
+_SECTION_HEADING = re.compile(r"<(h[24])(?=[\s>])")
+
+
+def names(corpus: Corpus) -> str:
+    """``jct-names.json``: ``{"kommuner": [[name, URL, entries], …], "emner": […]}``, URLs from the site's root."""
+    by_kommune, by_tag = corpus.by_kommune, corpus.by_tag
+    return json.dumps({
+        "kommuner": [[k.name, kommune_url(k.slug), len(by_kommune.get(k.slug, []))] for k in kommuner().values()],
+        "emner": [[t.name, tag_url(t.name), len(by_tag[t.name])] for t in tags().values()],
+    }, ensure_ascii=False, separators=(",", ":"))
+
+
+def index_pages(pages: dict[str, str], work: Path, names_json: str) -> Path | None:
+    """Index ``pages`` (HTML by path in the site) into ``work/pagefind``, with ``names_json``
+    beside the index; that folder, or None if Pagefind failed. Pagefind's own error text goes
+    to stderr."""
     if not PAGEFIND.is_file():
         print(f"Pagefind mangler ({PAGEFIND}); `make build` installerer den.", file=sys.stderr)
         return None
@@ -76,6 +103,7 @@ def index_pages(pages: dict[str, str], work: Path) -> Path | None:
     result = subprocess.run([*NICE, *COMMAND, "--site", str(source), "--output-path", str(bundle)], check=False)
     if result.returncode != 0 or not (bundle / "pagefind.js").is_file():
         return None
+    (bundle / NAMES).write_text(names_json, encoding="utf-8")
     try:
         write_chunk_list(bundle)
     except (OSError, ValueError, LookupError, cbor2.CBORDecodeError) as exc:

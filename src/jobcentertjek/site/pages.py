@@ -17,10 +17,11 @@ from markupsafe import Markup, escape
 
 from ..entries.corpus import Corpus, TrackedPromise
 from ..entries.dates import PartialDate, elapsed, lateness
-from ..entries.grammar import count, plural
+from ..entries.grammar import count, number, plural
 from ..entries.method import UNCHECKED_AFTER_DAYS
 from ..entries.model import (
     OVERDUE_LABEL,
+    REPORT_KIND_PHRASES,
     REPORT_KINDS,
     STATE_LABELS,
     STATUS_LABELS,
@@ -31,7 +32,7 @@ from ..entries.model import (
 from ..entries.reference import danish_slug, kommuner, regions, tags
 from ..entries.render import markdown_to_html, markdown_to_text
 from ..entries.snapshots import snapshot_date
-from . import sammenligning, tidslinje
+from . import ordliste, sammenligning, tidslinje
 from .about import About
 from .forms import Forms
 from .help import citizen_advisers
@@ -81,6 +82,7 @@ class Page:
     context: dict = field(default_factory=dict)
     description: str | None = None
     meta: dict = field(default_factory=dict)  # extra front matter, e.g. the page's own feed
+    terms: bool = False  # the first use of each glossary word in the text links to the glossary
 
     @property
     def url(self) -> str:
@@ -215,7 +217,7 @@ def _number(value: float | int) -> str:
     """Danish number formatting: 1.667 and 0,5."""
     if isinstance(value, float) and not value.is_integer():
         return f"{value:,}".replace(",", "X").replace(".", ",").replace("X", ".")
-    return f"{int(value):,}".replace(",", ".")
+    return number(int(value))
 
 
 def _environment() -> Environment:
@@ -235,6 +237,7 @@ def _environment() -> Environment:
     env.globals.update(
         entry_url=entry_url, kommune_url=kommune_url, tag_url=tag_url, status_url=status_url,
         STATUS_LABELS=STATUS_LABELS, STATE_LABELS=STATE_LABELS, TYPE_LABELS=TYPE_LABELS, REPORT_KINDS=REPORT_KINDS,
+        REPORT_KIND_PHRASES=REPORT_KIND_PHRASES,
         OVERDUE_LABEL=OVERDUE_LABEL, UNCHECKED_LABEL=UNCHECKED_LABEL, QUEUE_URL=QUEUE_URL,
         UNCHECKED_AFTER_DAYS=UNCHECKED_AFTER_DAYS, PROMISE_HEADING_LENGTH=PROMISE_HEADING_LENGTH, kommuner=kommuner(), tags=tags(),
         promise_anchor=promise_anchor, history_window=history_window,
@@ -274,7 +277,7 @@ class SiteGenerator:
     def pages(self) -> list[Page]:
         return [self._home(), self._kommune_index(), *self._comparison_pages(), *self._kommune_pages(),
                 *self._entry_pages(), *self._promise_pages(), *self._repeat_pages(), self._tag_index(),
-                *self._tag_pages(), self._corrections()]
+                *self._tag_pages(), self._corrections(), self._glossary()]
 
     def render(self, page: Page) -> str:
         """The page source: YAML front matter, then the HTML body from its template."""
@@ -283,6 +286,8 @@ class SiteGenerator:
         if page.description:  # escaped: Material writes it into an attribute as it is
             meta["description"] = str(escape(page.description))
         body = self.env.get_template(page.template).render(page=page, page_url=page.url, **page.context)
+        if page.terms:
+            body = ordliste.link_terms(body, page.url)
         front_matter = yaml.dump(meta, Dumper=_FRONT_MATTER_DUMPER, allow_unicode=True, sort_keys=True)
         return "---\n" + front_matter + "---\n\n" + body
 
@@ -373,7 +378,8 @@ class SiteGenerator:
         # The whole thread, a plan's own follow-ups included: they say whether the promise was kept.
         thread = self.corpus.threads[item.id]
         window = thread_window(thread, item.id)
-        return Page(f"sager/{item.id}.md", item.entry.title, "entry.html", description=describe(item.entry.summary),
+        return Page(f"sager/{item.id}.md", item.entry.title, "entry.html", terms=True,
+                    description=describe(item.entry.summary),
                     context=dict(item=item, thread=window, thread_length=len(thread),
                                  thread_name=self.corpus.thread_name(thread),
                                  timeline=tidslinje.build(window, self.corpus, current=item.id),
@@ -466,6 +472,10 @@ class SiteGenerator:
                     description="Hver rettelse af en sag på Jobcentertjek, med dato, nyeste først: vi retter fejl "
                                 "åbent.")
 
+    def _glossary(self) -> Page:
+        return Page("ordliste.md", "Ordliste", "ordliste.html", context=dict(terms=ordliste.terms()),
+                    description="Fagordene i sagerne forklaret: ressourceforløb, jobafklaring, fleksjob og flere.")
+
 
 def _kommune_description(kommune, entries: list, promises: list[TrackedPromise]) -> str:
     if not entries:
@@ -475,7 +485,6 @@ def _kommune_description(kommune, entries: list, promises: list[TrackedPromise])
     place = "jobcentrene i hele landet" if kommune.is_national else f"jobcentret i {kommune.name}"
     return (f"{count(len(entries), 'sag', 'sager')} om {place} fra {span}: kritik, svar og "
             f"{count(len(promises), 'løfte', 'løfter')}, med status og frister.")
-
 
 def _entry_year(item) -> int:
     return item.entry.date.year
