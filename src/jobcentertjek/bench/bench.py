@@ -38,9 +38,15 @@ from .synthetic import generate_cases
 # The issues' targets at 5,000 entries. The entry page limit was 20 KB until entry pages drew their
 # thread's timeline (up to 3 KB) and carried the search box (1 KB), repeats and checks: measured on
 # 2026-12-02, the largest went from 19.7 to 24.4 KB, the median from 14.6 to 16.7 KB (README,
-# "Performance"), while a first view of it transfers 76 KB in all.
+# "Performance"), while a first view of it transfers 76 KB in all. It is 34 KB since issues 24-28
+# put on every entry page what readers asked for: measured on 2026-12-07 the largest (a plan with
+# four promises) is 31.9 KB and the median 19.3 KB, of which each promise's check history
+# (about 0.7 KB a promise in the synthetic record), the site's dated verdict, a plan's follow-ups
+# in its thread, the ways to help and contribute beside GitHub, the self-help link, Open Graph
+# tags, the skip link and three more pages in the navigation; a first view transfers 83.6 KB of
+# the 120 KB it may.
 TARGETS = {
-    "whole_over_floor": 1.15, "validate_s": 2.0, "growth": 2.2, "entry_page_bytes": 25_000,
+    "whole_over_floor": 1.15, "validate_s": 2.0, "growth": 2.2, "entry_page_bytes": 34_000,
     "kommune_page_bytes": 400_000,
 }
 # In Chromium on the mobile profile, at every size; the journey may take longer above 5,000 entries.

@@ -49,3 +49,7 @@ class Forms:
         """"Jeg har ledt og intet fundet": a dated check of this promise."""
         return self.issue_form(CHECK_FORM, plan=promise.plan.id, promise=promise.promise.id)
 
+    def found_nothing_in(self, plan) -> str:
+        """A dated check of one of the promises of ``plan`` (the contributor names which)."""
+        return self.issue_form(CHECK_FORM, plan=plan.id)
+
