@@ -12,7 +12,6 @@ from test_feeds import SITE_URL, fixture_corpus, linked_file, site_file
 from test_site import parse
 
 from jobcentertjek.entries.corpus import Corpus
-from jobcentertjek.entries.model import STATUS_LABELS
 from jobcentertjek.entries.reference import kommuner
 from jobcentertjek.entries.render import markdown_to_text
 from jobcentertjek.outputs.deadlines_ics import calendar_files

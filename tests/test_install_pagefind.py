@@ -13,7 +13,6 @@ import io
 import platform
 import subprocess
 import tarfile
-from pathlib import Path
 
 import pytest
 from conftest import REPO

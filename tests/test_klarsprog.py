@@ -11,7 +11,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from conftest import write_cases
-from helpers import dump, plan, promise, report, update
+from helpers import dump, plan, promise, update
 
 from jobcentertjek.entries.corpus import Corpus
 from jobcentertjek.entries.grammar import count, number

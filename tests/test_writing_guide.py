@@ -14,7 +14,7 @@ from test_contributing import GUIDE, code_blocks
 from jobcentertjek.cli import main
 from jobcentertjek.entries import yamlload
 from jobcentertjek.entries.corpus import Corpus
-from jobcentertjek.entries.model import UNCHECKED_LABEL, Check
+from jobcentertjek.entries.model import Check
 
 RESPONSE = "cases/koebenhavn/2018-04-borgmester-erkender-kritik-fra-taskforce.yaml"
 

@@ -23,7 +23,7 @@ from urllib.parse import urljoin
 
 import openpyxl
 import pytest
-from conftest import REPO, build_fixture_site
+from conftest import build_fixture_site
 from helpers import dump, plan, promise, report, response, search_fragments, update
 
 from jobcentertjek.bench.localserver import CHROMIUM, CHROMIUM_ARGS, serve

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from jobcentertjek.entries.corpus import Corpus
-from jobcentertjek.entries.reference import kommuner, regions
+from jobcentertjek.entries.reference import kommuner
 
 from .helpers import DESKTOP, PHONE, SCHEMES, axe_report
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .grammar import count
 from .dates import Lateness, PartialDate, days_between, lateness, today
 from .method import UNCHECKED_AFTER_DAYS
 from .model import (
@@ -109,15 +108,6 @@ class TrackedPromise:
     def timeliness(self) -> str | None:
         """"on-time" or "late" (model.TIMELINESS_LABELS), "unclear", or None without a verdict or deadline."""
         return self.lateness.timeliness if self.lateness else None
-
-    @property
-    def verdict(self) -> str:
-        """The state in one line of text, with how late where it matters: "Holdt – 5 måneder for sent"."""
-        if self.lateness:
-            return f"{self.state_label} – {self.lateness.danish()}"
-        if self.is_overdue:
-            return f"{self.state_label} ({count(self.overdue_days, 'dag', 'dage')} over fristen)"
-        return self.state_label
 
     @property
     def last_check(self) -> Check | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..entries.corpus import Corpus
 from ..entries.dates import PartialDate
-from ..entries.model import STATE_LABELS, TIMELINESS_LABELS, TYPE_LABELS
+from ..entries.model import STATE_LABELS, TYPE_LABELS
 from ..entries.reference import Kommune, danish_slug, kommuner
 
 
