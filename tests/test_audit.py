@@ -257,3 +257,21 @@ def test_a_hyphen_used_as_a_dash_in_a_title_is_warned(cases, capsys):
     # A hyphen inside a word is a hyphen.
     write(cases, "2018-04-16-plan", PLAN.replace("title: Udvalget lover", "title: Beskæftigelses- og Integrationsudvalget lover"))
     assert check(capsys) == (0, [])
+
+
+def test_a_note_speaking_of_a_copy_the_reader_cannot_see_is_warned(cases, capsys):
+    write(cases, "2018-04-16-plan", PLAN.replace("    url: https://kk.dk/referat",
+                                                 "    url: https://kk.dk/referat\n"
+                                                 "    note: Datoen står ikke i den gemte kopi."))
+    code, lines = check(capsys)
+    assert code == 0
+    assert lines == [
+        "cases/koebenhavn/2018-04-16-plan.yaml:19:11: sources[0].note: advarsel: »den gemte kopi« er en kopi, "
+        "læseren ikke kan se; skriv, hvad I har læst (fx »Datoen står ikke i den udgave af siden, vi har læst«), "
+        "og læg en kopi, alle kan åbne, i archive_url",
+    ]
+    # Saying what was read is what the warning asks for.
+    write(cases, "2018-04-16-plan", PLAN.replace("    url: https://kk.dk/referat",
+                                                 "    url: https://kk.dk/referat\n"
+                                                 "    note: Datoen står ikke i den udgave af siden, vi har læst."))
+    assert check(capsys) == (0, [])

@@ -8,6 +8,8 @@ Two things a copy editor would change before publishing:
   is warned about (below), so a name is never mistaken for one.
 - A hyphen used as a dash ("Styrelsens analyse - over hver tredje …") is an en dash with spaces
   in Danish typography: "Styrelsens analyse – over hver tredje …".
+- A source note or summary that speaks of "den gemte kopi" points at a copy the reader cannot
+  see; it says what was read instead, and a copy anyone can open goes in ``archive_url``.
 """
 
 from __future__ import annotations
@@ -31,11 +33,12 @@ _COMMON = re.compile(
 # The first word; of "Beskæftigelses- og integrationsborgmester", the whole word it shortens.
 _FIRST_WORD = re.compile(r"(?:[^\W\d_]+- (?:og|eller) )?([^\W\d_]+)")
 HYPHEN_DASH = " - "
+_UNSEEN_COPY = re.compile(r"\b(?:den|vores) gemte (?:kopi|udgave|side)\b", re.IGNORECASE)
 
 
 def wording(item: LoadedEntry) -> list[Problem]:
     """Every wording warning for one entry."""
-    return _capitalised_roles(item) + _hyphens_as_dashes(item)
+    return _capitalised_roles(item) + _hyphens_as_dashes(item) + _unseen_copies(item)
 
 
 def capitalised_common_noun(role: str) -> bool:
@@ -86,4 +89,17 @@ def _hyphens_as_dashes(item: LoadedEntry) -> list[Problem]:
                            f"tankestreg: »{title.replace(HYPHEN_DASH, ' – ')}«", severity="warning")
         for path, title in _titles(item.entry)
         if HYPHEN_DASH in title
+    ]
+
+
+def _unseen_copies(item: LoadedEntry) -> list[Problem]:
+    texts = [(("summary",), item.entry.summary)] + [((*path, i, "note"), source.note)
+                                                    for path, sources in source_lists(item.entry)
+                                                    for i, source in enumerate(sources) if source.note]
+    return [
+        item.problem(path, f"»{match.group(0)}« er en kopi, læseren ikke kan se; skriv, hvad I har læst (fx »Datoen "
+                           f"står ikke i den udgave af siden, vi har læst«), og læg en kopi, alle kan åbne, i "
+                           f"archive_url", severity="warning")
+        for path, text in texts
+        if (match := _UNSEEN_COPY.search(text))
     ]
