@@ -48,7 +48,7 @@ def replied_checks() -> list[dict]:
     promise may be "Brudt", "Gået i stå" or "Kan ikke efterprøves" (entries/method.py)."""
     return [{"date": "2018-06-01", "searched": "Udvalgets referater", "found": "Intet om løftet."},
             {"date": "2018-12-10", "searched": "Udvalgets referater og lokalavisen", "found": "Intet afgørende.",
-             "asked": {"date": "2018-11-01", "how": "E-mail til forvaltningen", "answer": "Det er ikke opgjort.",
+             "asked": {"date": "2018-11-01", "how": "e-mail til forvaltningen", "answer": "Det er ikke opgjort.",
                        "answer_date": "2018-11-20"}}]
 
 

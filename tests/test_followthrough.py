@@ -219,6 +219,26 @@ def test_a_response_known_to_the_month_comes_after_the_report_of_that_month(corp
     assert order == [REPORT_ID, RESPONSE_ID, PLAN_ID]
 
 
+def test_checks_show_under_the_promise_newest_first_with_the_kommunes_answer_or_silence(tmp_path):
+    checks = [{"date": "2022-03-01", "searched": "Udvalgets referater", "found": "Intet om undersøgelsen.",
+               "asked": {"date": "2022-02-10", "how": "e-mail til jobcentret"}},
+              {"date": "2022-10-04", "searched": "Referater og lokalavisen", "found": "Stadig intet.",
+               "asked": {"date": "2022-09-01", "how": "e-mail til jobcentret", "answer": "Den er ikke lavet.",
+                         "answer_date": "2022-09-20"}}]
+    files = {f"vejle/{PLAN_ID}.yaml": dump(plan([_promise("overskredet", "Kommunen laver en brugerundersøgelse.",
+                                                          "2021-06", checks=checks)],
+                                                date="2020-02-03", kommune="vejle", title="Handleplan"))}
+    code, built, problems = build_fixture_site(tmp_path, files)
+    assert code == 0, "\n".join(map(str, problems))
+    text = words(built / "sager" / PLAN_ID / "index.html")
+    newest = ("Efterprøvet 4. oktober 2022: Stadig intet. Der er ledt i: Referater og lokalavisen Kommunen blev "
+              "spurgt 1. september 2022 (e-mail til jobcentret) og svarede 20. september 2022: »Den er ikke lavet.«")
+    oldest = ("Efterprøvet 1. marts 2022: Intet om undersøgelsen. Der er ledt i: Udvalgets referater Kommunen blev "
+              "spurgt 10. februar 2022 (e-mail til jobcentret) og har ikke svaret.")
+    assert newest in text and oldest in text and text.index(newest) < text.index(oldest)
+    assert "«." not in text  # an answer ending a sentence gets no second full stop
+
+
 def test_the_whole_thread_on_a_plan_page_includes_its_follow_ups_and_is_named_after_the_criticism(site):
     page = site / "sager" / PLAN_ID / "index.html"
     thread = page.read_text("utf-8").split('<ol class="jct-thread"', 1)[1].split("</ol>", 1)[0]

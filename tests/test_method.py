@@ -33,7 +33,7 @@ def days_ago(days: int) -> str:
     return (today() - dt.timedelta(days=days)).isoformat()
 
 
-ANSWERED = {"date": "2026-11-02", "how": "E-mail til jobcentret", "answer": "Vi kan ikke finde papirerne.",
+ANSWERED = {"date": "2026-11-02", "how": "e-mail til jobcentret", "answer": "Vi kan ikke finde papirerne.",
             "answer_date": "2026-11-10"}
 TWO_CHECKS = [a_check("2026-01-15"), a_check("2026-11-20", asked=ANSWERED)]
 
@@ -77,7 +77,7 @@ def test_broken_and_stalled_need_the_kommunes_right_of_reply(tmp_path, status):
 
 
 def test_the_kommune_gets_fourteen_days_unless_it_answers(tmp_path):
-    asked = {"date": days_ago(3), "how": "E-mail til jobcentret"}
+    asked = {"date": days_ago(3), "how": "e-mail til jobcentret"}
     waiting = plan([promise(status="broken", sources=[dict(SOURCE)], checks=[a_check(days_ago(3), asked=asked)])])
     [error] = check(tmp_path, {PLAN: waiting})
     ready = (today() + dt.timedelta(days=11)).isoformat()

@@ -33,7 +33,7 @@ CHECKED_BEFORE = dt.date(2025, 1, 1)
 CHECKS = [
     {"date": "2025-02-03", "searched": "Udvalgets referater og kommunens nyheder", "found": "Intet om løftet."},
     {"date": "2025-10-06", "searched": "Udvalgets referater, kommunens nyheder og lokalavisen",
-     "found": "Intet afgørende.", "asked": {"date": "2025-09-15", "how": "E-mail til forvaltningen",
+     "found": "Intet afgørende.", "asked": {"date": "2025-09-15", "how": "e-mail til forvaltningen",
                                            "answer": "Forvaltningen har ikke opgjort det.", "answer_date": "2025-09-30"}},
 ]
 PROGRESS = {  # the statuses an update may move a promise to, from its current status (if the method allows)
