@@ -121,6 +121,17 @@ def test_every_kommune_has_a_follow_page_with_what_there_is_to_follow(built_site
         assert [target(kommune_page, a["href"]) for a in follow] == [page.resolve()], slug
 
 
+def test_links_to_follow_lead_to_a_follow_page_never_to_raw_xml(built_site):
+    """A reader who taps "Følg" or "Abonnér" gets a page that explains, not XML: only the "Følg med"
+    pages, which explain what a feed and a calendar are, and the open data page link the files."""
+    for page in pages(built_site):
+        where = page.relative_to(built_site).as_posix()
+        if where.endswith("foelg/index.html") or where == "data/index.html":
+            continue
+        files = [a["href"] for a in read(page).links if a["href"].endswith((".xml", ".ics"))]
+        assert files == [], where
+
+
 # --- every page -------------------------------------------------------------------------------
 
 
