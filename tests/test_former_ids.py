@@ -99,7 +99,7 @@ def test_a_former_id_may_lead_to_one_entry_only(tmp_path, monkeypatch):
     })
     assert len(errors) == 1
     assert errors[0].startswith("2018-rapport.yaml:")
-    assert errors[0].endswith(f"former_ids[0]: '2018-04-10-rapport' står også under former_ids i "
+    assert errors[0].endswith("former_ids[0]: '2018-04-10-rapport' står også under former_ids i "
                               "cases/koebenhavn/2018-04-rapport.yaml; en tidligere adresse kan kun føre "
                               "til én sag")
 

@@ -338,7 +338,7 @@ def test_a_later_issue_points_at_an_open_issue_whose_entries_are_not_merged_yet(
     plan_id = "2018-06-udvalget-vedtager-en-handleplan"
     assert update["plan"] == plan_id
     assert update["changes"][0]["promise"] == "alle-henvendelser-besvares-inden-for-14"  # ids have 40 characters at most
-    assert f"**Venter på et andet issue:**" in reply and f"- #31: `{plan_id}`" in reply
+    assert "**Venter på et andet issue:**" in reply and f"- #31: `{plan_id}`" in reply
     assert "**Flet først pull requesten for:**" in (workdir / "pr.md").read_text("utf-8")
     assert check(workdir).returncode == 1  # until #31 is merged, the plan it follows is missing
 

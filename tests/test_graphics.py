@@ -25,7 +25,9 @@ from jobcentertjek.entries.model import FINAL_STATUSES
 from jobcentertjek.entries.reference import kommuner
 from jobcentertjek.outputs.opendata import data_files
 from jobcentertjek.site import kort, sammenligning, tidslinje
-from jobcentertjek.site.pages import HOME_MAP_URL, SiteGenerator, SiteSettings, thread_window
+from jobcentertjek.site.pages import SiteGenerator, SiteSettings
+from jobcentertjek.site.urls import HOME_MAP_URL
+from jobcentertjek.site.windows import thread_window
 
 GOLDEN = Path(__file__).parent / "graphics_golden"
 SVG = "{http://www.w3.org/2000/svg}"

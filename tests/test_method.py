@@ -57,7 +57,7 @@ def test_unverifiable_is_refused_without_what_the_method_requires(tmp_path, chec
     plan_file = plan([promise(status="unverifiable", sources=[dict(SOURCE)], checks=checks)])
     errors = check(tmp_path, {PLAN: plan_file})
     assert any(expected in e for e in errors), errors
-    assert all(e.split(": ")[0].endswith(f": promises[0].status") or "status" in e for e in errors)
+    assert all(e.split(": ")[0].endswith(": promises[0].status") or "status" in e for e in errors)
 
 
 def test_without_a_deadline_the_wait_is_counted_from_the_promise(tmp_path):

@@ -14,12 +14,8 @@ import pytest
 from test_links import check_link, html_pages, page_url, parse
 
 from jobcentertjek.entries.reference import tags
-from jobcentertjek.site.pages import (
-    KOMMUNE_PAGE_ENTRIES,
-    PROMISE_PAGE_ROWS,
-    TAG_PAGE_ENTRIES,
-    tag_url,
-)
+from jobcentertjek.site.pages import KOMMUNE_PAGE_ENTRIES, PROMISE_PAGE_ROWS, TAG_PAGE_ENTRIES
+from jobcentertjek.site.urls import tag_url
 
 CARD_LINK = re.compile(r'class="jct-card__title"><a href="(?:\.\./)+sager/([^/"]+)/"')
 PROMISE_LINK = re.compile(r'<td[^>]*><a href="(?:\.\./)+sager/([^/"]+)/#loefte-([^"]+)"')

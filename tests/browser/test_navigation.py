@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from jobcentertjek.entries.model import STATE_LABELS, TIMELINESS_LABELS, UNCHECKED_LABEL
-from jobcentertjek.site.pages import REPEATED_LABEL
+from jobcentertjek.site.urls import REPEATED_LABEL
 
 pytestmark = pytest.mark.browser
 

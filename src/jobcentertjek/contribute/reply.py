@@ -98,7 +98,7 @@ def next_step(what: str, files: str) -> str:
 def success_reply(files: list[File], warnings: list[str], waiting: dict[int, list[str]], repository: str,
                   branch: str) -> str:
     count = len(files)
-    made = (f"Dine svar giver en gyldig sag, og tjekket (`jobcentertjek check`) fandt ingen fejl." if count == 1 else
+    made = ("Dine svar giver en gyldig sag, og tjekket (`jobcentertjek check`) fandt ingen fejl." if count == 1 else
             f"Dine svar giver {count} gyldige sager, én for hver del, du udfyldte, og tjekket "
             f"(`jobcentertjek check`) fandt ingen fejl.")
     lines = [MARKER, "## Sagen er klar", "", f"Tak! {made}", "",

@@ -16,13 +16,8 @@ from ..entries.corpus import Corpus, TrackedPromise
 from ..entries.model import STATE_LABELS
 from ..entries.reference import kommuner
 from ..entries.render import markdown_to_text
-from ..site.pages import (
-    absolute_url,
-    calendar_url,
-    entry_url,
-    has_deadlines,
-    promise_anchor,
-)
+from ..site.pages import has_deadlines
+from ..site.urls import absolute_url, calendar_url, entry_url, promise_anchor
 
 PRODID = "-//Jobcentertjek//Løftefrister//DA"
 UID_DOMAIN = "jobcentertjek"

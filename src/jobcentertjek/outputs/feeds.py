@@ -19,7 +19,7 @@ from ..entries.model import STATUS_LABELS, TYPE_LABELS, Check, Update
 from ..entries.reference import kommuner
 from ..entries.render import markdown_to_html
 from ..entries.validate import LoadedEntry
-from ..site.pages import (
+from ..site.urls import (
     PROMISE_FEED_URL,
     REPEATED_LABEL,
     SITE_FEED_URL,

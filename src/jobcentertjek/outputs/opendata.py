@@ -20,7 +20,7 @@ from ..entries.reference import kommuner
 from ..entries.render import markdown_to_text
 from ..entries.validate import LoadedEntry
 from ..site import sammenligning
-from ..site.pages import absolute_url, entry_url, promise_anchor
+from ..site.urls import absolute_url, entry_url, promise_anchor
 
 LICENSE = {
     "name": "CC BY 4.0",

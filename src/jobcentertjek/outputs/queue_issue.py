@@ -22,7 +22,7 @@ from ..entries.problems import ValidationFailed
 from ..entries.reference import kommuner
 from ..entries.render import markdown_to_text
 from ..site.forms import Forms
-from ..site.pages import QUEUE_URL, absolute_url, entry_url, promise_anchor
+from ..site.urls import QUEUE_URL, absolute_url, entry_url, promise_anchor
 
 SHOWN = 100  # an issue body holds at most 65,536 characters; the site's list has the rest
 _MARKDOWN_SIGNS = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")

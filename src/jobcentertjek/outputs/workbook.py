@@ -33,7 +33,7 @@ from ..entries.dates import today
 from ..entries.model import REPORT_KINDS, STATE_LABELS, STATUS_LABELS, TIMELINESS_LABELS, TYPE_LABELS
 from ..entries.reference import kommuner
 from ..entries.validate import LoadedEntry
-from ..site.pages import absolute_url, entry_url, promise_anchor
+from ..site.urls import absolute_url, entry_url, promise_anchor
 from .opendata import LICENSE, LIST_SEPARATOR, one_line
 
 PATH = "data/jobcentertjek.xlsx"

@@ -38,7 +38,8 @@ import cbor2
 
 from ..entries.corpus import Corpus
 from ..entries.reference import kommuner, tags
-from ..site.pages import kommune_url, page_url, search_documents, tag_url
+from ..site.pages import search_documents
+from ..site.urls import kommune_url, page_url, tag_url
 
 BUNDLE = "pagefind"  # the folder inside the site, and the URL path the search box loads from
 LANGUAGE = "da"

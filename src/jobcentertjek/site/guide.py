@@ -16,16 +16,8 @@ from dataclasses import dataclass
 from ..entries.corpus import TrackedPromise
 from ..entries.reference import kommuner
 from .help import citizen_advisers, help_sources
-from .pages import (
-    PROMISE_FEED_URL,
-    SITE_FEED_URL,
-    Page,
-    SiteGenerator,
-    calendar_url,
-    has_deadlines,
-    kommune_feed_url,
-    kommune_url,
-)
+from .pages import Page, SiteGenerator, has_deadlines
+from .urls import PROMISE_FEED_URL, SITE_FEED_URL, calendar_url, kommune_feed_url, kommune_url
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import yaml
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ..entries.corpus import Corpus, TrackedPromise
@@ -39,6 +39,35 @@ from .help import citizen_advisers
 from .hyphenation import hyphenate, without_soft_hyphens
 from .kort import locator, map_context
 from .mailto import MailRoutes
+from .urls import (
+    ABOUT_URL,
+    CONTRIBUTE_URL,
+    FILTERS,
+    FOLLOW_URL,
+    HELP_URL,
+    HOME_MAP_URL,
+    PROMISE_FEED_URL,
+    PROMISE_FOLLOW_URL,
+    QUEUE_URL,
+    REPEATED,
+    REPEATED_LABEL,
+    REPEATS_URL,
+    SITE_FEED_URL,
+    absolute_url,
+    calendar_url,
+    comparison_url,
+    entry_url,
+    filter_label,
+    kommune_feed_url,
+    kommune_follow_url,
+    kommune_url,
+    page_url,
+    promise_anchor,
+    relative,
+    status_url,
+    tag_url,
+)
+from .windows import history_window, thread_window
 from .years import split_by_year
 
 LATEST_ON_HOME = 10
@@ -51,16 +80,9 @@ FULL_CARDS_ON_KOMMUNE = 20
 KOMMUNE_PAGE_ENTRIES = 40
 TAG_PAGE_ENTRIES = 100
 PROMISE_PAGE_ROWS = 150
-THREAD_AROUND = 3  # in a long thread, the entries shown before and after the page's own
-HISTORY_LATEST = 3  # the latest steps of a promise's history shown on its plan's page
 PROMISE_HEADING_LENGTH = 120  # a promise up to this many characters long is its own heading
 REPEATS_ON_PLAN = 3  # the newest reports linked at a promise that was criticised again
 REPEAT_PAGE_ROWS = 100  # the national list of repeated criticism keeps its newest years until this many
-REPEATED = "repeated"  # the promise list filter for promises criticised again
-REPEATED_LABEL = "Kritikken kom igen"
-REPEATS_URL = "gentaget/"
-FILTERS = [*STATE_LABELS, *TIMELINESS_LABELS, "unchecked", REPEATED]  # what a promise list can be filtered by
-QUEUE_URL = "loefter/skal-efterproeves/"  # the promises due a check, most urgent first
 QUEUE_ROWS = 150  # the national queue shows the most urgent; each kommune page shows all of its own
 DESCRIPTION_LENGTH = 160  # a page's meta description, shortened at a word: what a search result or a shared link shows
 
@@ -89,113 +111,15 @@ class Page:
         return page_url(self.uri)
 
 
-def page_url(uri: str) -> str:
-    """Directory-style URL of a page relative to the site root, from its source path:
-    "sager/<id>.md" → "sager/<id>/", "kommuner/index.md" → "kommuner/", "index.md" → ""."""
-    stem = uri.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("/index") + "/"
-
-
-# URLs of things, relative to the site root (directory style).
-def entry_url(entry_id: str) -> str:
-    return f"sager/{entry_id}/"
-
-
-def kommune_url(slug: str) -> str:
-    return f"kommuner/{slug}/"
-
-
-def tag_url(tag: str) -> str:
-    return f"emner/{danish_slug(tag)}/"
-
-
-def filter_label(status: str) -> str:
-    """The label of a promise list filter: a state, "on-time" or "late", "unchecked" or "repeated"."""
-    return {**STATE_LABELS, **TIMELINESS_LABELS, "unchecked": UNCHECKED_LABEL, REPEATED: REPEATED_LABEL}[status]
-
-
-def status_url(status: str) -> str:
-    if status == "unchecked":
-        return QUEUE_URL
-    if status in TIMELINESS_LABELS:
-        return f"loefter/{'holdt-til-tiden' if status == 'on-time' else 'holdt-for-sent'}/"
-    return f"loefter/{danish_slug(filter_label(status))}/"
-
-
-SITE_FEED_URL = "feed.xml"
-# The home page's map, a file of its own: two thirds of the home page's HTML, below the fold on a
-# phone, fetched by javascripts/jct.js when the reader comes to it (home.html says where it is
-# without JavaScript).
-HOME_MAP_URL = "forsidekort.html"
-PROMISE_FEED_URL = "loefter/feed.xml"
-
-
-def comparison_url(column) -> str:
-    """The /kommuner/ table sorted by ``column`` (sammenligning.COLUMNS): by name it is /kommuner/ itself."""
-    return "kommuner/" if column.key == "kommune_name" else f"kommuner/sorteret/{column.slug}/"
-
-
-def kommune_feed_url(slug: str) -> str:
-    return f"kommuner/{slug}/feed.xml"
-
-
-def calendar_url(slug: str | None = None) -> str:
-    """The deadline calendar of one kommune, or of every promise when ``slug`` is None."""
-    return f"kommuner/{slug}/frister.ics" if slug else "loefter/frister.ics"
-
-
 def has_deadlines(promises: list[TrackedPromise]) -> bool:
     """Whether a deadline calendar exists for these promises (an empty one would be invalid)."""
     return any(p.promise.deadline for p in promises)
-
-
-# The pages that tell a reader how to follow, who runs the site, what to do in a similar situation,
-# and how to contribute.
-FOLLOW_URL = "foelg/"
-PROMISE_FOLLOW_URL = "loefter/foelg/"
-ABOUT_URL = "om/"
-HELP_URL = "hjaelp/"
-CONTRIBUTE_URL = "bidrag/"
-
-
-def kommune_follow_url(slug: str) -> str:
-    return f"kommuner/{slug}/foelg/"
 
 
 def describe(markdown: str) -> str:
     """A page's meta description from Markdown: one line of plain text, shortened at a word."""
     text = textwrap.shorten(markdown_to_text(markdown), width=DESCRIPTION_LENGTH, placeholder=" …")
     return text[:-2].rstrip(",;:–- ") + " …" if text.endswith(" …") else text
-
-
-def absolute_url(site_url: str, path: str) -> str:
-    """A root-relative URL made absolute for feeds and data files; root-relative without a site_url."""
-    return (site_url.rstrip("/") + "/" if site_url else "/") + path
-
-
-def _relpath(path: str, start: str) -> str:
-    """``posixpath.relpath`` for root-relative URL paths, without its two os.getcwd() calls:
-    pages hold tens of thousands of links between them."""
-    to, here = [p for p in path.split("/") if p not in ("", ".")], [p for p in start.split("/") if p not in ("", ".")]
-    common = 0
-    while common < min(len(to), len(here)) and to[common] == here[common]:
-        common += 1
-    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
-
-
-@pass_context
-def relative(context, target: str) -> str:
-    """A link from the page being rendered to ``target`` (a root-relative URL), so the
-    site works under any base path, e.g. GitHub Pages' /<repo>/."""
-    here = context["page_url"]
-    path, _, fragment = target.partition("#")
-    rel = _relpath(path, here)
-    if path.endswith("/") and rel != ".":
-        rel += "/"
-    rel = "./" if rel == "." else rel
-    return rel + (f"#{fragment}" if fragment else "")
 
 
 def _danish_date(value: PartialDate, short: bool = False) -> str:
@@ -519,55 +443,3 @@ def newest_years(years: dict[int, list]) -> set[int]:
         chosen.add(year)
         shown += len(items)
     return chosen
-
-
-@dataclass(frozen=True)
-class Row:
-    """A line of a shortened list: an item, or (``hidden`` > 0) a run of items left out, starting at ``item``."""
-
-    item: object
-    position: int  # in the whole list, from 1
-    hidden: int = 0
-
-
-def shorten(items: list, keep: set[int]) -> list[Row]:
-    """``items`` with those at the indexes ``keep`` and one line for each run left out between them.
-
-    Lists that grow for as long as a case goes on (a thread, a promise's history) would
-    otherwise make every page that shows them grow; the line for a run links to its first
-    item, so a reader can still walk the whole list.
-    """
-    rows, i = [], 0
-    while i < len(items):
-        if i in keep:
-            rows.append(Row(items[i], i + 1))
-            i += 1
-            continue
-        end = min((j for j in keep if j > i), default=len(items))
-        rows.append(Row(items[i], i + 1, hidden=end - i))
-        i = end
-    return rows
-
-
-def thread_window(thread: list, current: str) -> list[Row]:
-    """A thread on an entry page: its first and newest entries and those nearest the page's own."""
-    at = next(i for i, other in enumerate(thread) if other.id == current)
-    return shorten(thread, {0, len(thread) - 1, *range(at - THREAD_AROUND, at + THREAD_AROUND + 1)})
-
-
-def history_window(promise: TrackedPromise) -> list[Row]:
-    """A promise's history on its plan's page: the plan's own step and the latest few.
-
-    A bare start ("not assessed" on the plan's own date, with no note or source) is left
-    out altogether: it says nothing the page does not already say.
-    """
-    steps = promise.history
-    first = steps[0]
-    if first.status == "not-assessed" and not first.note and not first.sources:
-        steps = steps[1:]
-    own = {0} if steps and steps[0].entry_id == promise.plan.id else set()
-    return shorten(steps, own | set(range(len(steps) - HISTORY_LATEST, len(steps))))
-
-
-def promise_anchor(promise: TrackedPromise) -> str:
-    return f"loefte-{promise.promise.id}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..entries.corpus import Corpus
 from . import pages, sammenligning
-from .pages import QUEUE_URL, absolute_url, entry_url
+from .urls import QUEUE_URL, absolute_url, comparison_url, entry_url
 
 # Pages of the site that moved: old address -> (new address, the page's title).
 MOVED_PAGES = {
@@ -20,7 +20,7 @@ MOVED_PAGES = {
 
 def _sorted_by_hidden() -> dict[str, tuple[str, str]]:
     """The kommuner sorted by a column the table no longer shows (sammenligning.OFF_TABLE): to the table."""
-    return {pages.comparison_url(column): ("kommuner/", "Kommuner") for column in sammenligning.COLUMNS if not column.table}
+    return {comparison_url(column): ("kommuner/", "Kommuner") for column in sammenligning.COLUMNS if not column.table}
 
 
 def redirect_files(corpus: Corpus, site_url: str) -> dict[str, str]:
