@@ -1,6 +1,6 @@
 """Klarsprog in ``jobcentertjek check``: warnings about how an entry is written, never errors.
 
-Two things a copy editor would change before publishing:
+Three things a copy editor would change before publishing:
 
 - A role stands after a name ("H.P. Geil, borgmester i Haderslev Kommune"), so a common noun
   at its start is written in lower case. A role that begins with a name ("De Konservative i
