@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..entries.reference import Kommune, danish_slug, kommuner
-from ..entries.render import begins_own_line, is_list_line, markdown_to_text
+from ..entries.render import begins_own_line, is_list_line, shortened
 from .freedates import parse_danish_date
 
 PROMISE_ID_LENGTH = 40
@@ -105,8 +105,7 @@ def issue_number(text: str) -> int | None:
 
 
 def shorten(markdown: str, width: int = 60) -> str:
-    text = " ".join(markdown_to_text(markdown).split())
-    return text if len(text) <= width else text[:width].rsplit(" ", 1)[0].rstrip(" ,.;:") + " …"
+    return shortened(markdown, width, trim=" ,.;:")
 
 
 def place_name(kommune: Kommune | str) -> str:

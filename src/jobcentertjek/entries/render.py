@@ -136,6 +136,18 @@ def markdown_to_text(text: str) -> str:
     return plain.replace("<", "").strip()  # only an absurd nesting of entities gets here
 
 
+def one_line(markdown: str) -> str:
+    """Plain text on one line: a cell of a CSV file or a workbook, a mail's subject, a line of an issue."""
+    return " ".join(markdown_to_text(markdown).split())
+
+
+def shortened(markdown: str, width: int, trim: str = "") -> str:
+    """``one_line`` of ``markdown``, cut at the last whole word within ``width`` characters and ended
+    with " …" when it is longer; ``trim`` holds the characters taken off where it was cut."""
+    text = one_line(markdown)
+    return text if len(text) <= width else text[:width].rsplit(" ", 1)[0].rstrip(trim) + " …"
+
+
 def publishable_markdown(text: str) -> str:
     """A contributor's Markdown as published in the open data.
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..entries import model
 from ..entries.corpus import Corpus, Recurrence, TrackedPromise
 from ..entries.reference import kommuner
-from ..entries.render import markdown_to_text
+from ..entries.render import one_line
 from ..entries.validate import LoadedEntry
 from ..site import sammenligning
 from ..site.urls import absolute_url, entry_url, promise_anchor
@@ -48,11 +48,6 @@ def schema_text() -> str:
 
 def _json(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-
-
-def one_line(markdown: str) -> str:
-    """Plain text on one line, so each CSV row is one line in a spreadsheet."""
-    return " ".join(markdown_to_text(markdown).split())
 
 
 def entries_json(corpus: Corpus, site_url: str) -> str:

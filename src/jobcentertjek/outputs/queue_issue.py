@@ -20,7 +20,7 @@ from ..entries.dates import PartialDate
 from ..entries.grammar import count
 from ..entries.problems import ValidationFailed
 from ..entries.reference import kommuner
-from ..entries.render import markdown_to_text
+from ..entries.render import shortened
 from ..site.forms import Forms
 from ..site.urls import QUEUE_URL, absolute_url, entry_url, promise_anchor
 
@@ -30,10 +30,7 @@ _MARKDOWN_SIGNS = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
 def _plain(text: str, width: int = 160) -> str:
     """An entry's Markdown as one line of plain text that GitHub shows as written, never as markup."""
-    words = " ".join(markdown_to_text(text).split())
-    if len(words) > width:
-        words = words[:width].rsplit(" ", 1)[0] + " …"
-    return _MARKDOWN_SIGNS.sub(r"\\\1", words)
+    return _MARKDOWN_SIGNS.sub(r"\\\1", shortened(text, width))
 
 
 def issue_body(corpus: Corpus, repo_url: str, site_url: str) -> str:

@@ -32,9 +32,10 @@ from ..entries.corpus import Corpus, TrackedPromise
 from ..entries.dates import today
 from ..entries.model import REPORT_KINDS, STATE_LABELS, STATUS_LABELS, TIMELINESS_LABELS, TYPE_LABELS
 from ..entries.reference import kommuner
+from ..entries.render import one_line
 from ..entries.validate import LoadedEntry
 from ..site.urls import absolute_url, entry_url, promise_anchor
-from .opendata import LICENSE, LIST_SEPARATOR, one_line
+from .opendata import LICENSE, LIST_SEPARATOR
 
 PATH = "data/jobcentertjek.xlsx"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the zip format's earliest time, on every part of the file

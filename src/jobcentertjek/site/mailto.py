@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from ..entries.render import markdown_to_text
+from ..entries.render import shortened
 from .about import About
 
 
@@ -57,17 +57,11 @@ class MailRoutes:
 
     def check(self, promise, page: str) -> str | None:
         """A search for what became of one promise, published at ``page``, whatever it found."""
-        return self._route("efterproevning", title=_plain(promise.promise.text), page=page)
+        return self._route("efterproevning", title=shortened(promise.promise.text, 120), page=page)
 
     def reply(self, kommune=None) -> str | None:
         """A kommune's (or another authority's) reply."""
         return self._route("svar", place=_place(kommune))
-
-
-def _plain(markdown: str, width: int = 120) -> str:
-    """A promise's words on one line, shortened at a word, for a mail's subject."""
-    words = " ".join(markdown_to_text(markdown).split())
-    return words if len(words) <= width else words[:width].rsplit(" ", 1)[0] + " …"
 
 
 def _place(kommune) -> str | None:
