@@ -156,7 +156,7 @@ class Recurrence:
 
 @dataclass
 class Corpus:
-    entries: list[LoadedEntry]  # newest first, by date then id
+    entries: list[LoadedEntry]  # newest first: by date, an answer never before what it answers, then by id
     on: dt.date = field(default_factory=today)
 
     @classmethod
@@ -170,9 +170,10 @@ class Corpus:
 
     @classmethod
     def from_entries(cls, entries: list[LoadedEntry], on: dt.date | None = None) -> "Corpus":
-        keys = _thread_keys(entries)
-        ordered = sorted(entries, key=lambda e: (keys[e.id], e.id), reverse=True)
-        return cls(ordered, on or today())
+        corpus = cls(list(entries), on or today())
+        keys = corpus._thread_keys  # made once: the order below, and the feeds' dates (in_time)
+        corpus.entries.sort(key=lambda e: (keys[e.id], e.id), reverse=True)
+        return corpus
 
     @cached_property
     def _thread_keys(self) -> dict[str, tuple]:
