@@ -28,6 +28,7 @@ import httpx
 from ..entries.grammar import count
 from ..entries.model import Source
 from ..entries.problems import Problem
+from ..entries.snapshots import snapshot_url
 from ..entries.validate import LoadedEntry, check_paths
 from . import web
 
@@ -53,7 +54,7 @@ class Link:
         """The Wayback Machine's copy nearest the source's date, for a source without one of its own."""
         if self.source.archive_url or self.path[-1] != "url":
             return None
-        return f"{web.WAYBACK}/web/{str(self.source.date).replace('-', '')}/{self.url}"
+        return snapshot_url(web.WAYBACK, str(self.source.date).replace('-', ''), self.url)
 
 
 @dataclass(frozen=True)

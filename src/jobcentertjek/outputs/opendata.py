@@ -77,13 +77,18 @@ def entry_row(item: LoadedEntry, site_url: str) -> list:
     ]
 
 
+def promised_by(promise: TrackedPromise) -> str:
+    """Who made the promise, with their role: "Name, role"."""
+    by = promise.promise.promised_by
+    return by.name + (f", {by.role}" if by.role else "")
+
+
 def promise_row(promise: TrackedPromise, site_url: str) -> list:
     plan = promise.plan
-    by = promise.promise.promised_by
     return [
         plan.id, promise.promise.id, absolute_url(site_url, entry_url(plan.id) + "#" + promise_anchor(promise)),
         plan.entry.kommune, kommuner()[plan.entry.kommune].name, one_line(promise.promise.text),
-        by.name + (f", {by.role}" if by.role else ""),
+        promised_by(promise),
         str(promise.promise.deadline) if promise.promise.deadline else "",
         promise.status, promise.status_label, str(promise.history[-1].date), promise.state, promise.state_label,
         *_lateness_columns(promise), promise.overdue_days if promise.is_overdue else "", plan.entry.title,

@@ -35,7 +35,7 @@ from ..entries.reference import kommuner
 from ..entries.render import one_line
 from ..entries.validate import LoadedEntry
 from ..site.urls import absolute_url, entry_url, promise_anchor
-from .opendata import LICENSE, LIST_SEPARATOR
+from .opendata import LICENSE, LIST_SEPARATOR, promised_by
 
 PATH = "data/jobcentertjek.xlsx"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the zip format's earliest time, on every part of the file
@@ -98,8 +98,7 @@ PROMISE_COLUMNS = [
     Column("Kommune", 16, lambda p: kommuner()[p.plan.entry.kommune].name, "Kommunen, der gav løftet."),
     Column("Kommunekode", 14, lambda p: p.plan.entry.kommune, "Kommunens kortnavn."),
     Column("Løfte", 70, lambda p: one_line(p.promise.text), "Løftet som ren tekst."),
-    Column("Lovet af", 40, lambda p: p.promise.promised_by.name
-           + (f", {p.promise.promised_by.role}" if p.promise.promised_by.role else ""), "Hvem der lovede det, med rolle."),
+    Column("Lovet af", 40, promised_by, "Hvem der lovede det, med rolle."),
     Column("Frist", 11, lambda p: str(p.promise.deadline) if p.promise.deadline else None,
            "Fristen, så præcist den er kendt; tom uden frist. En frist som 2018-06 løber til og med 30. juni 2018."),
     Column("Status", 20, lambda p: p.status_label, "Løftets status i dag, fx Holdt eller I gang."),
