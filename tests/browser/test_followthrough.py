@@ -14,6 +14,7 @@ from jobcentertjek.publish.build import build_site
 from .conftest import page_opener
 from .helpers import DESKTOP, PHONE
 from .test_graphics import SCREENSHOTS
+from .test_rankings_and_colours import contrast, rgb
 
 pytestmark = pytest.mark.browser
 
@@ -67,6 +68,20 @@ def test_the_plan_page_shows_each_state_with_its_lateness_on_screen(open_page, v
     expect(unverifiable.locator(".jct-checks > li").first).to_contain_text("Efterprøvet 15. september 2023")
     for part in (kept.locator(".jct-timing"), unverifiable.locator(".jct-status").first):
         _inside(part, viewport["width"])
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_timelines_late_spans_are_drawn_and_their_words_readable(open_page, scheme):
+    page = open_page(color_scheme=scheme)
+    page.goto(PLAN)
+    background = rgb(page.evaluate("getComputedStyle(document.body).backgroundColor"))
+    for kind, words in (("overdue", "dage over fristen"), ("kept-late", "Holdt 5 måneder for sent")):
+        span, text = page.locator(f".jct-tl .tl-late--{kind}").first, page.locator(f".jct-tl .tl-late-text--{kind}").first
+        expect(text).to_contain_text(words)
+        stroke = span.evaluate("el => getComputedStyle(el).stroke")
+        assert stroke != "none" and contrast(rgb(stroke), background) >= 3, (kind, stroke)  # a graphic's part
+        fill = rgb(text.evaluate("el => getComputedStyle(el).fill"))
+        assert contrast(fill, background) >= 4.5, (kind, fill, background)  # text
 
 
 def test_the_queue_opens_both_forms_for_the_most_urgent_promise(open_page):
